@@ -1,0 +1,76 @@
+package fuzz
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	_ "image/gif"
+	_ "image/jpeg"
+	_ "image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	_ "golang.org/x/image/bmp"
+	_ "golang.org/x/image/webp"
+
+	"github.com/profileimage/profileimage/internal/exif/exiftest"
+	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/validate"
+	"github.com/profileimage/profileimage/vendors"
+)
+
+// imageSeeds returns real images: the Go tree's image testdata and the
+// shared corpus when present (files up to maxLen bytes), plus a JPEG with
+// EXIF made in code.
+func imageSeeds(tb testing.TB, maxLen int) [][]byte {
+	seeds := [][]byte{exiftest.Splice(testimage.JPEG(testimage.Photo(48, 32, 1), 75), exiftest.APP1(exiftest.Orientation(6)))}
+	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "image", "testdata"), "../../shared/corpus/pngsuite", "../../shared/corpus/orientation"}
+	for _, dir := range dirs {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.IsDir() || e.Name() == "LICENSE" {
+				continue
+			}
+			if data, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil && len(data) <= maxLen {
+				seeds = append(seeds, data)
+			}
+		}
+	}
+	return seeds
+}
+
+// FuzzInspect checks that Inspect never panics, returns only typed errors
+// with a single violation, reports sane facts, and agrees on the size with
+// image.DecodeConfig whenever both accept a JPEG, PNG, GIF, WebP or BMP.
+func FuzzInspect(f *testing.F) {
+	for _, s := range imageSeeds(f, 64<<10) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		info, err := validate.Inspect(data)
+		if info.Bytes != int64(len(data)) {
+			t.Fatalf("Bytes %d for %d bytes", info.Bytes, len(data))
+		}
+		if err != nil {
+			var e *validate.Error
+			if !errors.As(err, &e) || !e.Reason.Known() || len(e.Violations) != 1 {
+				t.Fatalf("untyped or inconsistent error %#v", err)
+			}
+			return
+		}
+		if !info.Format.Known() || info.Width <= 0 || info.Height <= 0 || info.Frames < 1 ||
+			info.Orientation < 1 || info.Orientation > 8 ||
+			int64(info.OrientedWidth)*int64(info.OrientedHeight) != int64(info.Width)*int64(info.Height) {
+			t.Fatalf("implausible %+v", info)
+		}
+		if info.Format == vendors.TIFF {
+			return
+		}
+		cfg, _, cerr := image.DecodeConfig(bytes.NewReader(data))
+		if cerr == nil && (cfg.Width != info.Width || cfg.Height != info.Height) {
+			t.Fatalf("Inspect %dx%d, DecodeConfig %dx%d", info.Width, info.Height, cfg.Width, cfg.Height)
+		}
+	})
+}

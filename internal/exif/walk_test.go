@@ -1,0 +1,129 @@
+package exif_test
+
+import (
+	"encoding/binary"
+	"errors"
+	"testing"
+
+	"github.com/profileimage/profileimage/internal/exif"
+	"github.com/profileimage/profileimage/internal/exif/exiftest"
+)
+
+type E = exiftest.Entry
+type D = exiftest.IFD
+
+var le, be = binary.LittleEndian, binary.BigEndian
+
+func orientation(o uint32) E { return E{Tag: 274, Type: 3, Count: 1, Value: o} }
+
+func TestWalk(t *testing.T) {
+	// Two IFDs and a GPS IFD: a typical camera block.
+	camera := []D{
+		{Entries: []E{orientation(6), {Tag: 34853, Type: 4, Count: 1}}},
+		{Entries: []E{{Tag: 513, Type: 4, Count: 1, Value: 0}, {Tag: 514, Type: 4, Count: 1, Value: 0}}},
+		{Entries: []E{{Tag: 1, Type: 2, Count: 2, Value: 0x4e000000}}},
+	}
+	camera[0].Next = exiftest.Offset(camera, 1)
+	camera[0].Entries[1].Value = exiftest.Offset(camera, 2)
+
+	loop := []D{{Entries: []E{orientation(3)}}, {Entries: []E{orientation(5)}}}
+	loop[0].Next = exiftest.Offset(loop, 1)
+	loop[1].Next = exiftest.Offset(loop, 0)
+
+	selfSub := []D{{Entries: []E{orientation(8), {Tag: 34665, Type: 4, Count: 1, Value: 8}}}}
+
+	tests := []struct {
+		name    string
+		block   []byte
+		orient  int
+		ifd0    bool
+		gps     bool
+		thumb   bool
+		wantErr error
+	}{
+		{"little endian", exiftest.Block(le, []D{{Entries: []E{orientation(6)}}}, nil), 6, true, false, false, nil},
+		{"big endian", exiftest.Orientation(8), 8, true, false, false, nil},
+		{"camera", exiftest.Block(be, camera, nil), 6, true, true, true, nil},
+		{"no header", []byte("JUNKJUNKJUNK"), 0, false, false, false, exif.ErrHeader},
+		{"short", []byte("II*\x00\x08"), 0, false, false, false, exif.ErrHeader},
+		{"IFD0 out of range", append([]byte("II*\x00\xff\x00\x00\x00"), make([]byte, 8)...), 0, false, false, false, exif.ErrOutOfRange},
+		{"IFD0 inside header", []byte("II*\x00\x02\x00\x00\x00\x00\x00"), 0, false, false, false, exif.ErrOutOfRange},
+		{"entry count overflow", []byte("MM\x00*\x00\x00\x00\x08\xff\xff\x00\x00"), 0, false, false, false, exif.ErrOutOfRange},
+		{"value count overflow", exiftest.Block(be, []D{{Entries: []E{orientation(2), {Tag: 270, Type: 5, Count: 0x20000001, Value: 8}}}}, nil), 0, false, false, false, exif.ErrOutOfRange},
+		{"short count wraps 32 bits", exiftest.Block(be, []D{{Entries: []E{orientation(2), {Tag: 270, Type: 3, Count: 0x80000002, Value: 8}}}}, nil), 0, false, false, false, exif.ErrOutOfRange},
+		{"max count", exiftest.Block(le, []D{{Entries: []E{{Tag: 270, Type: 2, Count: 0xffffffff, Value: 8}}}}, nil), 0, false, false, false, exif.ErrOutOfRange},
+		{"chain loop keeps IFD0", exiftest.Block(le, loop, nil), 3, true, false, false, exif.ErrLoop},
+		{"sub-IFD points at IFD0", exiftest.Block(le, selfSub, nil), 8, true, false, false, exif.ErrLoop},
+		{"GPS pointer out of range", exiftest.Block(le, []D{{Entries: []E{orientation(7), {Tag: 34853, Type: 4, Count: 1, Value: 1 << 30}}}}, nil), 7, true, false, false, exif.ErrOutOfRange},
+		{"unknown type skipped", exiftest.Block(le, []D{{Entries: []E{{Tag: 9, Type: 99, Count: 0xffffffff, Value: 0xffffffff}, orientation(4)}}}, nil), 4, true, false, false, nil},
+		{"orientation 0 as stored", exiftest.Orientation(0), 0, true, false, false, nil},
+		{"orientation as LONG", exiftest.Block(le, []D{{Entries: []E{{Tag: 274, Type: 4, Count: 1, Value: 5}}}}, nil), 5, true, false, false, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := exif.Walk(tc.block)
+			if tc.wantErr == nil && err != nil || tc.wantErr != nil && !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tc.wantErr)
+			}
+			if r.IFD0 != tc.ifd0 || (r.IFD0 && r.Orientation != tc.orient) || r.GPS != tc.gps || r.Thumbnail != tc.thumb {
+				t.Errorf("got IFD0=%v orientation=%d gps=%v thumb=%v, want %v %d %v %v", r.IFD0, r.Orientation, r.GPS, r.Thumbnail, tc.ifd0, tc.orient, tc.gps, tc.thumb)
+			}
+		})
+	}
+}
+
+// TestWalkWorkCap builds the longest chains and widest IFDs the caps allow
+// and one more.
+func TestWalkWorkCap(t *testing.T) {
+	chain := make([]D, exif.MaxIFDs+1)
+	for i := range chain[:len(chain)-1] {
+		chain[i].Next = exiftest.Offset(chain, i+1)
+	}
+	if _, err := exif.Walk(exiftest.Block(le, chain, nil)); !errors.Is(err, exif.ErrTooMuch) {
+		t.Errorf("%d IFDs: err = %v, want ErrTooMuch", len(chain), err)
+	}
+	most := append([]D(nil), chain[:exif.MaxIFDs]...)
+	most[len(most)-1].Next = 0
+	if _, err := exif.Walk(exiftest.Block(le, most, nil)); err != nil {
+		t.Errorf("%d IFDs: %v", exif.MaxIFDs, err)
+	}
+	wide := make([]D, 3)
+	for i := range wide {
+		wide[i].Entries = make([]E, exif.MaxEntries/2)
+		if i < 2 {
+			wide[i].Next = exiftest.Offset(wide, i+1)
+		}
+	}
+	if _, err := exif.Walk(exiftest.Block(le, wide, nil)); !errors.Is(err, exif.ErrTooMuch) {
+		t.Errorf("%d entries: err = %v, want ErrTooMuch", 3*exif.MaxEntries/2, err)
+	}
+}
+
+// TestWalkAllocs: a walk allocates nothing when the block is sound.
+func TestWalkAllocs(t *testing.T) {
+	block := exiftest.Orientation(6)
+	if n := testing.AllocsPerRun(100, func() { exif.Walk(block) }); n != 0 {
+		t.Errorf("Walk allocates %v times", n)
+	}
+}
+
+// TestDecodeChecked hands goexif only checked bytes and agrees with Walk.
+func TestDecodeChecked(t *testing.T) {
+	x, err := exif.DecodeChecked(exiftest.Orientation(6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag, err := x.Get("Orientation")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := tag.Int(0); v != 6 {
+		t.Errorf("goexif orientation %d, want 6", v)
+	}
+	loop := []D{{Entries: []E{orientation(3)}}, {Entries: []E{orientation(5)}}}
+	loop[0].Next = exiftest.Offset(loop, 1)
+	loop[1].Next = exiftest.Offset(loop, 0)
+	if _, err := exif.DecodeChecked(exiftest.Block(le, loop, nil)); !errors.Is(err, exif.ErrLoop) {
+		t.Errorf("loop: err = %v, want ErrLoop (never reaching goexif)", err)
+	}
+}

@@ -1,0 +1,153 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/profileimage/profileimage/vendors"
+)
+
+func still(f vendors.Format, w, h int, bytes int64) Info {
+	return Info{Format: f, Width: w, Height: h, OrientedWidth: w, OrientedHeight: h, Orientation: 1, Frames: 1, Bytes: bytes}
+}
+
+type ruleCase struct {
+	rule   string
+	info   Info
+	opts   []Option
+	reason vendors.Reason // "" = accepted
+	status int
+	code   string
+	msg    string // the filled message, when it has placeholders
+}
+
+// TestVendorRules names every RingCentral, Zoom and Smartsheet rule that
+// can be judged from the header, and the vendor code it yields.
+func TestVendorRules(t *testing.T) {
+	anim := still(vendors.GIF, 100, 100, 1000)
+	anim.Frames = 12
+	groups := []struct {
+		profile string
+		cases   []ruleCase
+	}{
+		{"ringcentral", []ruleCase{
+			{rule: "PNG/JPEG/GIF accepted", info: still(vendors.PNG, 1000, 1000, 5000)},
+			{rule: "empty part is an invalid image parameter", info: Info{}, reason: vendors.ReasonEmpty, status: 400, code: "CMN-101"},
+			{rule: "other formats: unsupported image content type", info: still(vendors.WebP, 10, 10, 100), reason: vendors.ReasonUnsupportedFormat, status: 415, code: "ACT-330"},
+			{rule: "unknown bytes: unsupported image content type", info: Info{Bytes: 10}, reason: vendors.ReasonUnsupportedFormat, status: 415, code: "ACT-330"},
+			{rule: "part content type must match: ACT-330", info: still(vendors.PNG, 10, 10, 100), opts: []Option{ContentType("image/jpeg")}, reason: vendors.ReasonContentTypeMismatch, status: 415, code: "ACT-330"},
+			{rule: "trusting the bytes accepts a wrong part type", info: still(vendors.PNG, 10, 10, 100), opts: []Option{ContentType("image/jpeg"), TrustBytes()}},
+			{rule: "12 megapixel exactly is accepted", info: still(vendors.JPEG, 4000, 3000, 5000)},
+			{rule: "more than 12 megapixel: ACT-334", info: still(vendors.JPEG, 4001, 3000, 5000), reason: vendors.ReasonTooManyPixels, status: 400, code: "ACT-334"},
+			{rule: "10m request body", info: still(vendors.JPEG, 100, 100, 10_000_001), reason: vendors.ReasonTooManyBytes, status: 413},
+			{rule: "too many scans is an invalid image: ACT-331", info: func() Info { i := still(vendors.JPEG, 10, 10, 100); i.Scans = 1000; return i }(), reason: vendors.ReasonCorrupt, status: 400, code: "ACT-331"},
+			{rule: "animated GIF keeps its first frame", info: anim},
+		}},
+		{"zoom", []ruleCase{
+			{rule: "jpeg and png accepted", info: still(vendors.JPEG, 1000, 1000, 5000)},
+			{rule: "File is empty: 120", info: Info{}, reason: vendors.ReasonEmpty, status: 400, code: "120", msg: "File is empty."},
+			{rule: "only jpg/jpeg or png: 120", info: still(vendors.GIF, 10, 10, 100), reason: vendors.ReasonUnsupportedFormat, status: 400, code: "120"},
+			{rule: "File size cannot exceed 2M: 120", info: still(vendors.PNG, 10, 10, 2_000_001), reason: vendors.ReasonTooManyBytes, status: 400, code: "120", msg: "File size cannot exceed 2M."},
+			{rule: "2M exactly is accepted", info: still(vendors.PNG, 10, 10, 2_000_000)},
+			{rule: "invalid picture: 300", info: func() Info { i := still(vendors.JPEG, 10, 10, 100); i.Scans = 101; return i }(), reason: vendors.ReasonCorrupt, status: 400, code: "300"},
+			{rule: "no pixel cap, but the library's 100 MP safety cap", info: still(vendors.JPEG, 20000, 20000, 1000), reason: vendors.ReasonTooManyPixels, status: 400},
+		}},
+		{"smartsheet", []ruleCase{
+			{rule: "gif, jpg, png accepted", info: still(vendors.GIF, 1000, 1000, 5000)},
+			{rule: "body required: 1024", info: Info{}, reason: vendors.ReasonEmpty, status: 400, code: "1024"},
+			{rule: "media type not supported: 1124", info: still(vendors.BMP, 10, 10, 100), reason: vendors.ReasonUnsupportedFormat, status: 415, code: "1124"},
+			{rule: "Invalid Content-Type: 1091", info: still(vendors.PNG, 10, 10, 100), opts: []Option{ContentType("image/gif")}, reason: vendors.ReasonContentTypeMismatch, status: 400, code: "1091", msg: "Invalid Content-Type: image/gif."},
+			{rule: "unable to parse: 1008", info: func() Info { i := still(vendors.JPEG, 10, 10, 100); i.Scans = 500; return i }(), reason: vendors.ReasonCorrupt, status: 400, code: "1008"},
+			{rule: "no byte cap, but the library's 64 MiB safety cap: 1074", info: still(vendors.PNG, 10, 10, 64<<20+1), reason: vendors.ReasonTooManyBytes, status: 400, code: "1074",
+				msg: "You are trying to upload a file of 67108865 bytes, but the API currently only supports 67108864 bytes."},
+			{rule: "no pixel cap, but the library's safety cap: 1018", info: still(vendors.PNG, 20000, 20000, 1000), reason: vendors.ReasonTooManyPixels, status: 400, code: "1018",
+				msg: "The value 20000x20000 was not valid for the parameter image."},
+			{rule: "frames over the library's cap: 1018", info: func() Info { i := anim; i.Frames = 1001; return i }(), reason: vendors.ReasonAnimated, status: 400, code: "1018"},
+		}},
+	}
+	for _, g := range groups {
+		p := vendors.MustLookup(g.profile)
+		for i, tc := range g.cases {
+			t.Run(fmt.Sprintf("%s:%d:%s", g.profile, i, tc.rule), func(t *testing.T) {
+				err := Check(tc.info, p, tc.opts...)
+				if tc.reason == "" {
+					if err != nil {
+						t.Fatalf("Check: %v", err)
+					}
+					return
+				}
+				var e *Error
+				if !errors.As(err, &e) {
+					t.Fatalf("Check = %v, want %s", err, tc.reason)
+				}
+				if e.Reason != tc.reason || e.Vendor.Status != tc.status || e.Vendor.Code != tc.code {
+					t.Errorf("got %s %d %q (%s), want %s %d %q", e.Reason, e.Vendor.Status, e.Vendor.Code, e.Detail, tc.reason, tc.status, tc.code)
+				}
+				if tc.msg != "" && e.Vendor.Message != tc.msg {
+					t.Errorf("message %q, want %q", e.Vendor.Message, tc.msg)
+				}
+				if !errors.Is(err, sentinel(tc.reason)) || e.Violations[0].Reason != e.Reason {
+					t.Errorf("errors.Is or Violations inconsistent: %#v", e)
+				}
+			})
+		}
+	}
+}
+
+// TestCheckAllViolations: every broken rule is listed, in priority order.
+func TestCheckAllViolations(t *testing.T) {
+	p := vendors.MustLookup("slack") // 512..1024 per side
+	info := still(vendors.WebP, 20000, 300, 70<<20)
+	info.Frames = 3
+	err := Check(info, p, ContentType("image/png"))
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatal(err)
+	}
+	want := []vendors.Reason{vendors.ReasonUnsupportedFormat, vendors.ReasonContentTypeMismatch, vendors.ReasonTooManyBytes,
+		vendors.ReasonTooLarge, vendors.ReasonTooSmall}
+	var got []vendors.Reason
+	for _, v := range e.Violations {
+		got = append(got, v.Reason)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("violations %v, want %v", got, want)
+	}
+	if !errors.Is(err, ErrUnsupportedFormat) || errors.Is(err, ErrTooLarge) {
+		t.Errorf("errors.Is matches the first violation only")
+	}
+}
+
+func TestCheckLimitsOption(t *testing.T) {
+	p := vendors.MustLookup("smartsheet")
+	big := still(vendors.PNG, 20000, 20000, 1000)
+	if err := Check(big, p, WithLimits(Limits{MaxPixels: -1})); err != nil {
+		t.Errorf("no pixel cap: %v", err)
+	}
+	if err := Check(still(vendors.PNG, 100, 100, 1000), p, WithLimits(Limits{MaxPixels: 9999})); !errors.Is(err, ErrTooManyPixels) {
+		t.Errorf("pixel cap 9999: %v", err)
+	}
+	anim := still(vendors.GIF, 1000, 1000, 1000)
+	anim.Frames = 500 // 500 MP over all frames
+	if err := Check(anim, p); !errors.Is(err, ErrTooManyPixels) {
+		t.Errorf("frame area: %v", err)
+	}
+	slack := vendors.MustLookup("slack")
+	rot := still(vendors.PNG, 2000, 600, 1000) // stored too wide...
+	rot.OrientedWidth, rot.OrientedHeight = 600, 2000
+	if err := Check(rot, slack); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("oriented size: %v", err)
+	}
+}
+
+func TestReject(t *testing.T) {
+	p := vendors.MustLookup("ringcentral")
+	e := Reject(p, vendors.ReasonUnknownSize, "no scaled size 92x92", map[string]string{vendors.ParamSize: "92x92"})
+	if e.Vendor.Status != 404 || e.Vendor.Code != "ACT-333" || e.Vendor.Message != "Profile image is not found for scale size [92x92]" {
+		t.Errorf("got %+v", e.Vendor)
+	}
+	if !errors.Is(e, ErrUnknownSize) || e.Error() != "validate: unknown-size: no scaled size 92x92" {
+		t.Errorf("got %v", e)
+	}
+}

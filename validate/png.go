@@ -1,0 +1,199 @@
+package validate
+
+import (
+	"bytes"
+	"hash/crc32"
+	"math/bits"
+
+	"github.com/profileimage/profileimage/vendors"
+)
+
+// deflateMaxRatio bounds how many bytes deflate can expand one input byte
+// to (258-byte matches coded in 2 bits give 1032:1).
+const deflateMaxRatio = 1032
+
+// pngState is what the chunk walk has seen so far.
+type pngState struct {
+	colorType, depth int
+	interlaced       bool
+	plte, idat, iend bool
+	idatBytes        uint64
+	actl             bool
+	fctl             int
+	exifSeen         bool
+	orientation      int
+}
+
+// inspectPNG walks the chunks of a PNG file up to IEND: each chunk's length
+// is bounded by the file and its CRC is checked; IHDR must come first; an
+// APNG's frame controls are counted and kept inside the canvas; and the
+// image data must be large enough to inflate to the declared size.
+func inspectPNG(b []byte, in *Info) (int, *Error) {
+	var st pngState
+	for p, chunks := 8, 0; !st.iend; chunks++ {
+		if chunks > maxPNGChunks {
+			return 0, corrupt(vendors.PNG, "more than "+itoa(maxPNGChunks)+" chunks")
+		}
+		if p+8 > len(b) {
+			return 0, corrupt(vendors.PNG, "truncated: no IEND chunk")
+		}
+		n := uint64(be32(b[p:]))
+		typ := b[p+4 : p+8]
+		if n > 1<<31-1 {
+			return 0, corrupt(vendors.PNG, "chunk length above 2^31-1")
+		}
+		end := uint64(p) + 8 + n + 4
+		if end > uint64(len(b)) {
+			return 0, corrupt(vendors.PNG, "chunk "+printable(typ)+" runs past the end of the file")
+		}
+		data := b[p+8 : p+8+int(n)]
+		if crc32.ChecksumIEEE(b[p+4:p+8+int(n)]) != be32(b[p+8+int(n):]) {
+			return 0, corrupt(vendors.PNG, "CRC mismatch in chunk "+printable(typ))
+		}
+		if p == 8 && string(typ) != "IHDR" {
+			return 0, corrupt(vendors.PNG, "first chunk is "+printable(typ)+", not IHDR")
+		}
+		if err := pngChunk(string(typ), data, p == 8, &st, in); err != nil {
+			return 0, err
+		}
+		p = int(end)
+	}
+	if !st.idat {
+		return 0, corrupt(vendors.PNG, "no image data (IDAT)")
+	}
+	if st.colorType == 3 && !st.plte {
+		return 0, corrupt(vendors.PNG, "palette image without PLTE")
+	}
+	if err := pngEnoughData(&st, in); err != nil {
+		return 0, err
+	}
+	if st.actl && st.fctl > 0 {
+		in.Frames = st.fctl
+	}
+	return st.orientation, nil
+}
+
+func pngChunk(typ string, data []byte, first bool, st *pngState, in *Info) *Error {
+	switch typ {
+	case "IHDR":
+		if !first {
+			return corrupt(vendors.PNG, "second IHDR")
+		}
+		return pngHeader(data, st, in)
+	case "PLTE":
+		st.plte = true
+	case "tRNS":
+		in.HasAlpha = true
+	case "IDAT":
+		st.idat = true
+		st.idatBytes += uint64(len(data))
+	case "IEND":
+		st.iend = true
+	case "acTL":
+		if len(data) != 8 || st.idat {
+			return corrupt(vendors.PNG, "bad or late acTL chunk")
+		}
+		st.actl = true
+	case "fcTL":
+		return pngFrame(data, st, in)
+	case "eXIf":
+		if !st.exifSeen {
+			st.exifSeen = true
+			st.orientation = readEXIF(data, &in.Metadata)
+		}
+	case "iCCP":
+		in.Metadata.ICC = true
+	case "iTXt":
+		if bytes.HasPrefix(data, []byte("XML:com.adobe.xmp\x00")) {
+			in.Metadata.XMP = true
+			return nil
+		}
+		in.Metadata.Comment = true
+	case "tEXt", "zTXt":
+		if bytes.HasPrefix(data, []byte("Raw profile type exif\x00")) ||
+			bytes.HasPrefix(data, []byte("Raw profile type APP1\x00")) {
+			in.Metadata.EXIF = true
+			return nil
+		}
+		in.Metadata.Comment = true
+	}
+	return nil
+}
+
+func pngHeader(d []byte, st *pngState, in *Info) *Error {
+	if len(d) != 13 {
+		return corrupt(vendors.PNG, "IHDR of "+itoa(len(d))+" bytes")
+	}
+	w, h := be32(d), be32(d[4:])
+	if w > 1<<31-1 || h > 1<<31-1 {
+		return corrupt(vendors.PNG, "dimension overflow ("+itoa(int(w>>1))+"*2 wide or "+itoa(int(h>>1))+"*2 high)")
+	}
+	in.Width, in.Height = int(w), int(h)
+	st.depth, st.colorType = int(d[8]), int(d[9])
+	if !pngDepthValid(st.colorType, st.depth) {
+		return corrupt(vendors.PNG, "bit depth "+itoa(st.depth)+" with colour type "+itoa(st.colorType))
+	}
+	if d[10] != 0 || d[11] != 0 || d[12] > 1 {
+		return corrupt(vendors.PNG, "unknown compression, filter or interlace method")
+	}
+	st.interlaced = d[12] == 1
+	switch st.colorType {
+	case 0, 4:
+		in.ColorModel = ColorGray
+	case 2, 6:
+		in.ColorModel = ColorRGB
+	case 3:
+		in.ColorModel = ColorPaletted
+	}
+	in.HasAlpha = st.colorType == 4 || st.colorType == 6
+	return nil
+}
+
+func pngDepthValid(colorType, depth int) bool {
+	switch colorType {
+	case 0:
+		return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16
+	case 3:
+		return depth == 1 || depth == 2 || depth == 4 || depth == 8
+	case 2, 4, 6:
+		return depth == 8 || depth == 16
+	}
+	return false
+}
+
+// pngFrame counts an APNG frame control and checks it lies in the canvas.
+func pngFrame(d []byte, st *pngState, in *Info) *Error {
+	if len(d) != 26 {
+		return corrupt(vendors.PNG, "fcTL of "+itoa(len(d))+" bytes")
+	}
+	w, h, x, y := uint64(be32(d[4:])), uint64(be32(d[8:])), uint64(be32(d[12:])), uint64(be32(d[16:]))
+	if w == 0 || h == 0 || x+w > uint64(in.Width) || y+h > uint64(in.Height) {
+		return corrupt(vendors.PNG, "APNG frame "+itoa(st.fctl)+" lies outside the "+dims(in.Width, in.Height)+" canvas")
+	}
+	st.fctl++
+	return nil
+}
+
+// pngEnoughData rejects image data too short to inflate to the declared
+// size: a tiny file that claims a huge image.
+func pngEnoughData(st *pngState, in *Info) *Error {
+	channels := uint64(1) // gray, palette
+	switch st.colorType {
+	case 2:
+		channels = 3
+	case 4:
+		channels = 2
+	case 6:
+		channels = 4
+	}
+	rowBits := uint64(in.Width) * channels * uint64(st.depth) // < 2^31 * 64
+	rowBytes := (rowBits+7)/8 + 1                             // plus the filter byte
+	hi, need := bits.Mul64(rowBytes, uint64(in.Height))
+	if st.interlaced {
+		need /= 2 // the seven passes hold the same pixels; stay generous
+	}
+	if hi == 0 && need/deflateMaxRatio <= st.idatBytes+64 {
+		return nil
+	}
+	return corrupt(vendors.PNG, itoa(int(min(st.idatBytes, 1<<40)))+" bytes of image data cannot hold "+dims(in.Width, in.Height)+" pixels")
+}
