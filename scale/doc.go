@@ -4,4 +4,63 @@
 //
 // Package scale knows nothing about vendors, file formats or bytes; it only
 // turns one [image.Image] into another.
+//
+// # Entry points
+//
+// [Resize] is the one-shot call. [NewScaler] computes the filter weights once
+// for a fixed pair of sizes (a vendor's fixed thumbnail sizes) and its
+// [Scaler.Resize] and [Scaler.ResizeInto] reuse them, and pooled scratch, on
+// every call; a Scaler is safe for concurrent use.
+//
+// # Output types
+//
+// An *image.YCbCr gives an *image.YCbCr with the same subsampling: the Y
+// plane is resampled at full size and each chroma plane at its own size,
+// without any round trip through RGB, ready for a JPEG encoder. An
+// *image.Gray gives an *image.Gray. Anything else gives an *image.NRGBA,
+// computed from premultiplied 16-bit samples, so transparent pixels never
+// bleed their hidden colour into the edges (no dark fringes). The result's
+// bounds start at (0, 0); the source is never changed nor returned.
+//
+// # Kernels, fastest first
+//
+//	kernel      support  quality
+//	Nearest     0        aliases; for pixel art and tests
+//	Box         1/2      area average: no ringing, soft; cheapest real filter
+//	Linear      1        tent: soft
+//	CatmullRom  2        sharp, slight ringing; ~2/3 the cost of Lanczos3
+//	Lanczos3    3        sharpest, least aliasing (default)
+//
+// When shrinking, each kernel is widened by the scale factor, so there is no
+// aliasing whatever the factor; when enlarging, it interpolates. Weights are
+// normalised so that a constant image stays exactly constant.
+//
+// # How it is fast
+//
+// Weights are computed once per (source length, destination length,
+// kernel) into flat slices of 14-bit fixed-point integers; the inner loops
+// are integer multiply-adds without interface calls or bounds checks. The
+// horizontal pass reads each source row once, in memory order, into a ring
+// of rows that the vertical pass combines, so orientation and crop cost
+// nothing: they only change which rows are read and where each result row is
+// written. When the scale factor is large, an exact box pre-reduction by an
+// integer factor (sums of k×k source samples) comes first and the kernel
+// does the rest with a residual factor of at least 3 (1.8 for a factor of
+// 2), which keeps the result within 50 dB of a float64 Lanczos3 (measured
+// in bench: 55 dB or more). Row bands run in parallel on up to
+// Options.Concurrency goroutines, each with its own scratch.
+//
+// The arithmetic is integer, apart from float64 steps written so that no
+// fused multiply-add can change them, so results are the same on every
+// architecture and every fast path gives exactly the bytes of the generic
+// path (At-based) for the same image.
+//
+// # Security considerations
+//
+// Sizes are checked before any allocation: each side and the pixel count of
+// the source and of the destination must be at most [MaxPixels], and the
+// weight tables are bounded by the kernel support (at most 16). Concrete
+// images whose pixel slices are too short for their bounds are rejected with
+// [ErrInvalidSource] instead of panicking. Work is linear in the source and
+// destination pixel counts.
 package scale

@@ -1,0 +1,33 @@
+package bench
+
+import (
+	"testing"
+
+	"github.com/profileimage/profileimage/scale"
+	"github.com/profileimage/profileimage/scale/scaletest"
+)
+
+// TestResizePSNR checks the quality target of the default filter: at least
+// 50 dB against the float64 Lanczos3 reference on every benchmarked job.
+func TestResizePSNR(t *testing.T) {
+	for _, j := range resizeJobs {
+		if testing.Short() && j.src == "nrgba-12mp" {
+			continue // the float64 reference of 12 MP RGBA takes seconds
+		}
+		t.Run(j.name+"/"+j.src, func(t *testing.T) {
+			src := resizeSources()[j.src]
+			got, err := scale.Resize(src, j.w, j.h, &scale.Options{Crop: j.crop})
+			if err != nil {
+				t.Fatal(err)
+			}
+			psnr, err := scaletest.PSNR(got, scaletest.Lanczos3(src, j.crop, j.w, j.h))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("PSNR %.1f dB", psnr)
+			if psnr < 50 {
+				t.Errorf("PSNR %.1f dB, want at least 50", psnr)
+			}
+		})
+	}
+}

@@ -1,0 +1,229 @@
+package profileimage
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"slices"
+	"strconv"
+
+	"github.com/profileimage/profileimage/scale"
+	"github.com/profileimage/profileimage/validate"
+	"github.com/profileimage/profileimage/vendors"
+)
+
+// Result is one image made right for a vendor.
+type Result struct {
+	// Data is the encoded image. It carries no metadata at all (no EXIF,
+	// GPS, XMP, ICC profile, thumbnail or comment).
+	Data []byte
+	// Format and ContentType name Data's format.
+	Format      vendors.Format
+	ContentType string
+	// Width and Height are the image's dimensions.
+	Width, Height int
+	// Size is the name of the profile size this is ("original" for
+	// Normalize).
+	Size string
+	// Hash is the hex SHA-256 of Data, usable as an ETag or an image id.
+	Hash string
+	// Source describes the upload the image was made from.
+	Source validate.Info
+	// Steps lists what was done, in order.
+	Steps []Step
+
+	image image.Image // the pixels before encoding, for ScaleAll to reuse
+}
+
+// Step is one thing Normalize or Scale did to an image.
+type Step struct {
+	// Op is one of "first-frame", "oriented", "cropped", "padded",
+	// "scaled", "flattened" and "encoded".
+	Op string
+	// Detail says how, for example "orientation 6" or "jpeg quality 85".
+	Detail string
+}
+
+func (s Step) String() string { return s.Op + " (" + s.Detail + ")" }
+
+// Validate answers whether the vendor of profile p would take data as it
+// is, from the file's header alone: it never decodes pixels. A rejection is
+// a *validate.Error carrying the vendor-neutral reason and the vendor's own
+// status, code and message.
+func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (validate.Info, error) {
+	if err := ctx.Err(); err != nil {
+		return validate.Info{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return validate.Info{}, err
+	}
+	s := newSettings(opts)
+	info, err := inspect(data, p)
+	if err != nil {
+		return info, err
+	}
+	return info, validate.Check(info, p, s.check...)
+}
+
+// Normalize makes data right for the vendor of profile p: it validates it,
+// decodes it, applies its EXIF orientation and the profile's square rule,
+// fits it inside the profile's limits, and encodes it in a format the
+// vendor takes, under the vendor's byte limit. Rules that Normalize can fix
+// (format, size, pixel count, bytes) are fixed, not rejected; what it cannot
+// fix (an empty, corrupt, unreadable or too small image, animation the
+// vendor rejects, anything above the library's safety caps) is rejected with
+// a *validate.Error. The output is deterministic for the same input,
+// profile and options.
+func Normalize(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (*Result, error) {
+	s := newSettings(opts)
+	src, err := load(ctx, data, p, s)
+	if err != nil {
+		return nil, err
+	}
+	return render(ctx, src, p, vendors.Size{Name: vendors.OriginalSize}, s)
+}
+
+// source is a decoded upload, or an output made from it, ready to render
+// any number of outputs from.
+type source struct {
+	info        validate.Info // the upload, as reported in Result.Source
+	img         image.Image
+	orientation int    // img's EXIF orientation
+	w, h        int    // img's size once oriented
+	steps       []Step // what made img from the upload
+}
+
+// load validates data against what Normalize cannot fix and decodes it.
+func load(ctx context.Context, data []byte, p vendors.Profile, s settings) (*source, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	info, err := inspect(data, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := validate.Check(info, fixable(p), s.check...); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	img, err := decode(data, info.Format)
+	if err != nil {
+		return nil, validate.Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
+	}
+	if b := img.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
+		return nil, validate.Reject(p, vendors.ReasonCorrupt,
+			fmt.Sprintf("decoded %dx%d, header said %dx%d", b.Dx(), b.Dy(), info.Width, info.Height), nil)
+	}
+	src := &source{info: info, img: img, orientation: info.Orientation, w: info.OrientedWidth, h: info.OrientedHeight}
+	if info.Frames > 1 {
+		src.steps = append(src.steps, Step{"first-frame", fmt.Sprintf("kept 1 of %d frames", info.Frames)})
+	}
+	return src, nil
+}
+
+// inspect runs validate.Inspect and gives its rejection the vendor's error.
+func inspect(data []byte, p vendors.Profile) (validate.Info, error) {
+	info, err := validate.Inspect(data)
+	var e *validate.Error
+	if errors.As(err, &e) {
+		return info, validate.Reject(p, e.Reason, e.Detail, nil)
+	}
+	return info, err
+}
+
+// fixable returns the part of p that Normalize cannot fix: it drops the
+// accepted formats (any decodable format is re-encoded), the byte limit
+// (the output is re-encoded under it), the pixel and dimension maxima (the
+// output is scaled under them) and, where the profile enlarges, the minima.
+func fixable(p vendors.Profile) vendors.Profile {
+	p.Accept = vendors.Formats()
+	p.MaxBytes, p.MaxPixels, p.MaxWidth, p.MaxHeight = 0, 0, 0, 0
+	if p.Fit.Enlarge {
+		p.MinWidth, p.MinHeight = 0, 0
+	}
+	return p
+}
+
+// maxShrinks bounds how many times render makes the image smaller to meet a
+// byte limit that the lowest quality does not.
+const maxShrinks = 8
+
+// render makes one output of src for size sz of profile p.
+func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size, s settings) (*Result, error) {
+	t := sizeTarget(p, sz)
+	pad := padColor(p, s)
+	for range maxShrinks {
+		pl, err := makePlan(src.w, src.h, t, s.crop)
+		if err != nil {
+			return nil, err
+		}
+		if sz.Name == vendors.OriginalSize && (pl.width < p.MinWidth || pl.height < p.MinHeight) {
+			return nil, validate.Reject(p, vendors.ReasonTooSmall,
+				fmt.Sprintf("the image would be %dx%d, below the minimum %dx%d", pl.width, pl.height, p.MinWidth, p.MinHeight),
+				map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", pl.width, pl.height), vendors.ParamParameter: "image"})
+		}
+		img, err := scale.Resize(src.img, pl.width, pl.height, &scale.Options{
+			Orientation: src.orientation, Crop: pl.crop, Pad: pl.pad, PadColor: pad,
+			Concurrency: s.concurrency, Context: ctx,
+		})
+		if err != nil {
+			return nil, err
+		}
+		res, err := encodeResult(img, p, sz, pad)
+		if errors.Is(err, errOverBudget) && sz.Name == vendors.OriginalSize {
+			// Below the lowest quality the image still does not fit:
+			// make it smaller and try again.
+			t.boxW, t.boxH = pl.width*4/5, pl.height*4/5
+			if t.boxW < 16 || t.boxH < 16 {
+				break
+			}
+			continue
+		}
+		if err != nil {
+			return nil, withBudget(err, p)
+		}
+		res.Source = src.info
+		res.Steps = slices.Concat(src.steps, planSteps(src, pl), res.Steps)
+		res.image = img
+		return res, nil
+	}
+	return nil, withBudget(errOverBudget, p)
+}
+
+// withBudget turns errOverBudget into the vendor's too-many-bytes error.
+func withBudget(err error, p vendors.Profile) error {
+	if !errors.Is(err, errOverBudget) {
+		return err
+	}
+	limit := strconv.FormatInt(p.MaxBytes, 10)
+	return validate.Reject(p, vendors.ReasonTooManyBytes,
+		"no quality or size above the floor fits the byte limit of "+limit,
+		map[string]string{vendors.ParamLimit: limit})
+}
+
+func planSteps(src *source, pl plan) []Step {
+	var steps []Step
+	if src.orientation > 1 {
+		steps = append(steps, Step{"oriented", "orientation " + strconv.Itoa(src.orientation)})
+	}
+	if pl.cropped(src.w, src.h) {
+		steps = append(steps, Step{"cropped", fmt.Sprintf("%dx%d at (%d,%d)", pl.crop.Dx(), pl.crop.Dy(), pl.crop.Min.X, pl.crop.Min.Y)})
+	}
+	if pl.padded() {
+		steps = append(steps, Step{"padded", fmt.Sprintf("%dx%d inside %dx%d", pl.pad.Dx(), pl.pad.Dy(), pl.width, pl.height)})
+	}
+	if pl.pad.Dx() != pl.crop.Dx() || pl.pad.Dy() != pl.crop.Dy() {
+		steps = append(steps, Step{"scaled", fmt.Sprintf("%dx%d to %dx%d", pl.crop.Dx(), pl.crop.Dy(), pl.pad.Dx(), pl.pad.Dy())})
+	}
+	return steps
+}
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}

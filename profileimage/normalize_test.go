@@ -1,0 +1,493 @@
+package profileimage
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/validate"
+	"github.com/profileimage/profileimage/vendors"
+)
+
+// corpusFiles lists the test images of the Go tree, of golang.org/x/image
+// and of ../shared/corpus (whichever are present).
+func corpusFiles(t *testing.T) []string {
+	t.Helper()
+	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "image", "testdata")}
+	if out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output(); err == nil {
+		dirs = append(dirs, filepath.Join(strings.TrimSpace(string(out)), "testdata"))
+	}
+	for _, d := range []string{"orientation", "pngsuite"} {
+		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpus", d))
+	}
+	var files []string
+	for _, d := range dirs {
+		for _, ext := range []string{"*.jpeg", "*.jpg", "*.png", "*.gif", "*.webp", "*.bmp", "*.tiff", "*.tif"} {
+			m, _ := filepath.Glob(filepath.Join(d, ext))
+			files = append(files, m...)
+		}
+	}
+	if len(files) == 0 {
+		t.Fatal("no test images found, not even the Go tree's")
+	}
+	return files
+}
+
+// assertWithinProfile fails t when res breaks a limit of p.
+func assertWithinProfile(t *testing.T, res *Result, p vendors.Profile, sz vendors.Size) {
+	t.Helper()
+	if v := profileViolation(res, p, sz); v != "" {
+		t.Error(v)
+	}
+}
+
+// profileViolation describes how res breaks a limit of p, or is "".
+func profileViolation(res *Result, p vendors.Profile, sz vendors.Size) string {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(res.Data))
+	switch {
+	case err != nil:
+		return fmt.Sprintf("output does not decode: %v", err)
+	case vendors.Format(format) != res.Format || !p.Accepts(res.Format) || !slices.Contains(p.Output.Formats, res.Format):
+		return fmt.Sprintf("output format %s (result says %s) is not one of the profile's %v", format, res.Format, p.Output.Formats)
+	case cfg.Width != res.Width || cfg.Height != res.Height:
+		return fmt.Sprintf("output is %dx%d, result says %dx%d", cfg.Width, cfg.Height, res.Width, res.Height)
+	case p.MaxBytes > 0 && int64(len(res.Data)) > p.MaxBytes:
+		return fmt.Sprintf("%d bytes, above the limit %d", len(res.Data), p.MaxBytes)
+	case p.MaxPixels > 0 && int64(res.Width)*int64(res.Height) > p.MaxPixels:
+		return fmt.Sprintf("%dx%d is above %d pixels", res.Width, res.Height, p.MaxPixels)
+	case (p.MaxWidth > 0 && res.Width > p.MaxWidth) || (p.MaxHeight > 0 && res.Height > p.MaxHeight):
+		return fmt.Sprintf("%dx%d is above the maximum %dx%d", res.Width, res.Height, p.MaxWidth, p.MaxHeight)
+	case sz.Name == vendors.OriginalSize && (res.Width < p.MinWidth || res.Height < p.MinHeight):
+		return fmt.Sprintf("%dx%d is below the minimum %dx%d", res.Width, res.Height, p.MinWidth, p.MinHeight)
+	case (p.Fit.MaxWidth > 0 && res.Width > p.Fit.MaxWidth) || (p.Fit.MaxHeight > 0 && res.Height > p.Fit.MaxHeight):
+		return fmt.Sprintf("%dx%d does not fit in %dx%d", res.Width, res.Height, p.Fit.MaxWidth, p.Fit.MaxHeight)
+	case sz.Name == vendors.OriginalSize && p.Square.Mode != vendors.SquareNone && res.Width != res.Height:
+		return fmt.Sprintf("%dx%d is not square", res.Width, res.Height)
+	case sz.Width > 0 && (res.Width != sz.Width || res.Height != sz.Height):
+		return fmt.Sprintf("%dx%d is not the size %s", res.Width, res.Height, sz.Name)
+	case res.Hash != hashOf(res.Data) || res.ContentType != res.Format.ContentType():
+		return "hash or content type do not describe the data"
+	}
+	if md := metadataIn(res.Data); md != "" {
+		return "output carries metadata: " + md
+	}
+	return ""
+}
+
+// metadataIn names the first metadata segment or chunk in a JPEG or PNG.
+func metadataIn(data []byte) string {
+	if bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		for p := 8; p+8 <= len(data); {
+			n, kind := int(binary.BigEndian.Uint32(data[p:])), string(data[p+4:p+8])
+			if !slices.Contains([]string{"IHDR", "PLTE", "tRNS", "IDAT", "IEND"}, kind) {
+				return "PNG chunk " + kind
+			}
+			p += 12 + n
+		}
+		return ""
+	}
+	for p := 2; p+4 <= len(data) && data[p] == 0xff; {
+		m := data[p+1]
+		if m == 0xfe || (m >= 0xe0 && m <= 0xef) {
+			return fmt.Sprintf("JPEG marker %#x", m)
+		}
+		if m == 0xda { // start of scan: the header is over
+			return ""
+		}
+		p += 2 + int(binary.BigEndian.Uint16(data[p+2:]))
+	}
+	return ""
+}
+
+// expectedReason is the verdict Normalize must reach for a file and profile:
+// "" for accepted.
+func expectedReason(t *testing.T, file string, data []byte, p vendors.Profile) []vendors.Reason {
+	base := filepath.Base(file)
+	if strings.HasPrefix(base, "x") && strings.Contains(file, "pngsuite") {
+		return []vendors.Reason{vendors.ReasonCorrupt, vendors.ReasonUnsupportedFormat}
+	}
+	info, err := validate.Inspect(data)
+	var ve *validate.Error
+	if errors.As(err, &ve) {
+		return []vendors.Reason{ve.Reason}
+	}
+	if err != nil {
+		t.Fatalf("%s: Inspect: %v", file, err)
+	}
+	if !p.Fit.Enlarge && (info.OrientedWidth < p.MinWidth || info.OrientedHeight < p.MinHeight) {
+		return []vendors.Reason{vendors.ReasonTooSmall}
+	}
+	if p.Animation.Mode == vendors.AnimationReject && info.Frames > 1 {
+		return []vendors.Reason{vendors.ReasonAnimated}
+	}
+	return nil
+}
+
+func TestNormalizeCorpusForEveryProfile(t *testing.T) {
+	files := corpusFiles(t)
+	profiles := vendors.All()
+	for i, file := range files {
+		if testing.Short() && i%8 != 0 {
+			continue // -short (as in CI's -race run) takes every 8th file
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range profiles {
+			t.Run(p.Name+":"+filepath.Base(file), func(t *testing.T) {
+				want := expectedReason(t, file, data, p)
+				res, err := Normalize(context.Background(), data, p)
+				if want != nil {
+					var ve *validate.Error
+					if !errors.As(err, &ve) || !slices.Contains(want, ve.Reason) {
+						t.Fatalf("got %v, want a rejection for %v", err, want)
+					}
+					if ve.Vendor.Status < 400 || ve.Vendor.Message == "" {
+						t.Errorf("rejection without the vendor's answer: %+v", ve.Vendor)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatalf("rejected: %v", err)
+				}
+				assertWithinProfile(t, res, p, vendors.Size{Name: vendors.OriginalSize})
+			})
+		}
+	}
+}
+
+// meanAbsDiff is the mean absolute difference of two same-size images, per
+// 8-bit channel, sampled on a 3-pixel grid.
+func meanAbsDiff(a, b image.Image) float64 {
+	ab := a.Bounds()
+	var sum, n float64
+	for y := ab.Min.Y; y < ab.Max.Y; y += 3 {
+		for x := ab.Min.X; x < ab.Max.X; x += 3 {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x-ab.Min.X+b.Bounds().Min.X, y-ab.Min.Y+b.Bounds().Min.Y).RGBA()
+			for _, d := range [3]float64{float64(r1) - float64(r2), float64(g1) - float64(g2), float64(b1) - float64(b2)} {
+				sum += abs(d) / 257
+				n++
+			}
+		}
+	}
+	return sum / n
+}
+
+func TestNormalizeOrientsEveryEXIFOrientation(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "orientation")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("shared corpus not present:", err)
+	}
+	p := vendors.MustLookup("zoom") // no fit, no square: only orientation changes the picture
+	for _, kind := range []string{"Landscape", "Portrait"} {
+		refData, err := os.ReadFile(filepath.Join(dir, kind+"_1.jpg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref, err := jpeg.Decode(bytes.NewReader(refData))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for o := 0; o <= 8; o++ {
+			if testing.Short() && o%3 != 0 {
+				continue // -short takes orientations 0, 3 and 6
+			}
+			t.Run(fmt.Sprintf("%s_%d", kind, o), func(t *testing.T) {
+				data, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("%s_%d.jpg", kind, o)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				res, err := Normalize(context.Background(), data, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := jpeg.Decode(bytes.NewReader(res.Data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Bounds().Size() != ref.Bounds().Size() {
+					t.Fatalf("oriented size %v, want %v", got.Bounds().Size(), ref.Bounds().Size())
+				}
+				if d := meanAbsDiff(got, ref); d > 10 {
+					t.Errorf("mean absolute difference from %s_1 is %.1f levels, want <= 10 (a wrong orientation gives 40 or more)", kind, d)
+				}
+			})
+		}
+	}
+}
+
+func TestNormalizeSampleIsUprightAndDeterministic(t *testing.T) {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := vendors.MustLookup("smartsheet")
+	a, err := Normalize(context.Background(), data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Normalize(context.Background(), data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Data, b.Data) || a.Hash != b.Hash {
+		t.Error("two runs on the same input gave different bytes")
+	}
+	// 1200x1800 upright, padded to a square, fitted in 1050x1050.
+	if a.Width != 1050 || a.Height != 1050 || a.Format != vendors.JPEG {
+		t.Errorf("got %s %dx%d, want jpeg 1050x1050", a.Format, a.Width, a.Height)
+	}
+	var ops []string
+	for _, s := range a.Steps {
+		ops = append(ops, s.Op)
+	}
+	if got := strings.Join(ops, ","); got != "oriented,padded,scaled,encoded" {
+		t.Errorf("steps %s, want oriented,padded,scaled,encoded", got)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(a.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The pad is white on the left and right (the picture is portrait).
+	for _, x := range []int{2, 1047} {
+		if r, g, b, _ := img.At(x, 525).RGBA(); r>>8 < 245 || g>>8 < 245 || b>>8 < 245 {
+			t.Errorf("pad at x=%d is (%d,%d,%d), want white", x, r>>8, g>>8, b>>8)
+		}
+	}
+}
+
+func TestNormalizeMeetsTheByteCap(t *testing.T) {
+	// A noisy 2000x2000 photo at quality 100 is far above Zoom's 2,000,000
+	// bytes; at the profile's quality it is not, so make the budget bite
+	// with a caller's profile that has a tight limit.
+	p := vendors.MustLookup("zoom")
+	p.MaxBytes = 60_000
+	data := testimage.JPEG(testimage.Photo(1600, 1200, 3), 100)
+	res, err := Normalize(context.Background(), data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertWithinProfile(t, res, p, vendors.Size{Name: vendors.OriginalSize})
+	if res.Steps[len(res.Steps)-1].Detail == "jpeg quality 90" && res.Width == 1600 {
+		t.Errorf("the byte budget did not change anything: %v", res.Steps)
+	}
+	// A limit no image can meet is the vendor's too-many-bytes.
+	p.MaxBytes = 100
+	_, err = Normalize(context.Background(), data, p)
+	if !errors.Is(err, validate.ErrTooManyBytes) {
+		t.Errorf("got %v, want ErrTooManyBytes", err)
+	}
+}
+
+func TestNormalizeKeepsTransparencyOrFlattensIt(t *testing.T) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, testimage.PhotoWithAlpha(300, 200, 5)); err != nil {
+		t.Fatal(err)
+	}
+	zoom, err := Normalize(context.Background(), buf.Bytes(), vendors.MustLookup("zoom"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zoom.Format != vendors.PNG {
+		t.Errorf("transparent image for a vendor that takes PNG: got %s, want png", zoom.Format)
+	}
+	graph, err := Normalize(context.Background(), buf.Bytes(), vendors.MustLookup("microsoft-graph"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if graph.Format != vendors.JPEG || !slices.ContainsFunc(graph.Steps, func(s Step) bool { return s.Op == "flattened" }) {
+		t.Errorf("JPEG-only vendor: got %s with steps %v, want a flattened jpeg", graph.Format, graph.Steps)
+	}
+}
+
+func TestScaleUnknownSizeIsTheVendorsError(t *testing.T) {
+	data, err := os.ReadFile("testdata/Portrait_1.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Scale(context.Background(), data, vendors.MustLookup("ringcentral"), "92")
+	var ve *validate.Error
+	if !errors.Is(err, validate.ErrUnknownSize) || !errors.As(err, &ve) {
+		t.Fatalf("got %v, want ErrUnknownSize", err)
+	}
+	if ve.Vendor.Status != 404 || ve.Vendor.Code != "ACT-333" || ve.Vendor.Message != "Profile image is not found for scale size [92]" {
+		t.Errorf("vendor error %+v, want 404 ACT-333 with the size filled in", ve.Vendor)
+	}
+}
+
+func TestScaleAllRingCentral(t *testing.T) {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := vendors.MustLookup("ringcentral")
+	all, err := ScaleAll(context.Background(), data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(p.Sizes) {
+		t.Fatalf("got %d results, want %d", len(all), len(p.Sizes))
+	}
+	for i, res := range all {
+		sz := p.Sizes[i]
+		if res.Size != sz.Name {
+			t.Errorf("result %d is size %q, want %q", i, res.Size, sz.Name)
+		}
+		assertWithinProfile(t, res, p, sz)
+		one, err := Scale(context.Background(), data, p, sz.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one.Width != res.Width || one.Height != res.Height || one.Format != res.Format {
+			t.Fatalf("Scale(%s) gives %s %dx%d, ScaleAll %s %dx%d", sz.Name, one.Format, one.Width, one.Height, res.Format, res.Width, res.Height)
+		}
+		// ScaleAll makes the small sizes from the 584x584: they must look
+		// the same as when made from the whole upload.
+		if db := psnr(t, one.Data, res.Data); db < 40 {
+			t.Errorf("%s: ScaleAll and Scale differ: PSNR %.1f dB, want >= 40", sz.Name, db)
+		} else {
+			t.Logf("%s: ScaleAll vs Scale PSNR %.1f dB", sz.Name, db)
+		}
+	}
+	if all[0].Width != 1200 || all[0].Height != 1800 {
+		t.Errorf("original is %dx%d, want the upright 1200x1800", all[0].Width, all[0].Height)
+	}
+}
+
+// psnr decodes two same-size images and returns their peak signal-to-noise
+// ratio over R, G and B, in dB (+Inf when equal).
+func psnr(t *testing.T, a, b []byte) float64 {
+	t.Helper()
+	ia, _, err := image.Decode(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ib, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum, n float64
+	r := ia.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := ia.At(x, y).RGBA()
+			r2, g2, b2, _ := ib.At(x, y).RGBA()
+			for _, d := range [3]float64{float64(r1>>8) - float64(r2>>8), float64(g1>>8) - float64(g2>>8), float64(b1>>8) - float64(b2>>8)} {
+				sum += d * d
+				n++
+			}
+		}
+	}
+	return 10 * math.Log10(255*255/(sum/n))
+}
+
+func TestCancelledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	data, err := os.ReadFile("testdata/Portrait_1.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Normalize(ctx, data, vendors.MustLookup("zoom")); !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
+	}
+}
+
+// flipContext is a context that is cancelled the moment its Err method has
+// been called a given number of times: a way to cancel deterministically in
+// the middle of the work.
+type flipContext struct {
+	context.Context
+	mu      sync.Mutex
+	calls   []time.Time
+	flipAt  int // 0: never
+	flipped time.Time
+}
+
+func (c *flipContext) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls = append(c.calls, time.Now())
+	if c.flipAt == 0 || len(c.calls) < c.flipAt {
+		return nil
+	}
+	if c.flipped.IsZero() {
+		c.flipped = time.Now()
+	}
+	return context.Canceled
+}
+
+// TestCancelInTheMiddleOfTheResample cancels Normalize of a 12 MP JPEG once
+// the resample has started, and reports (without asserting: tests assert no
+// timings) how long after the cancellation the call returned.
+func TestCancelInTheMiddleOfTheResample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 12 MP JPEG")
+	}
+	data := testimage.JPEG(testimage.Photo(4000, 3000, 2), 90)
+	// Normalize checks the context once before decoding and the resampler
+	// once before it starts: the third check is inside the resample.
+	ctx := &flipContext{Context: context.Background(), flipAt: 3}
+	_, err := Normalize(ctx, data, vendors.MustLookup("smartsheet"), Concurrency(1))
+	returned := time.Now()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v after %d context checks, want context.Canceled from inside the resample", err, len(ctx.calls))
+	}
+	t.Logf("returned %v after the cancellation", returned.Sub(ctx.flipped))
+
+	// How late a cancellation can be noticed: the longest stretch of the
+	// resample between two checks of the context.
+	watch := &flipContext{Context: context.Background()}
+	if _, err := Normalize(watch, data, vendors.MustLookup("smartsheet"), Concurrency(1)); err != nil {
+		t.Fatal(err)
+	}
+	var longest time.Duration
+	for i := 2; i < len(watch.calls); i++ { // from the resampler's first check on
+		longest = max(longest, watch.calls[i].Sub(watch.calls[i-1]))
+	}
+	t.Logf("resample checked the context %d times; longest gap %v", len(watch.calls)-1, longest)
+}
+
+// TestNormalizePeakHeap bounds the bytes a 12 MP JPEG normalization
+// allocates: all of it, so the peak too, stays under 1.5x the decoded
+// source.
+func TestNormalizePeakHeap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 12 MP JPEG")
+	}
+	const w, h = 4000, 3000
+	data := testimage.JPEG(testimage.Photo(w, h, 1), 90)
+	decoded := float64(w * h * 3 / 2) // Y'CbCr 4:2:0
+	p := vendors.MustLookup("smartsheet")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	res, err := Normalize(context.Background(), data, p, Concurrency(1))
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	allocated := float64(after.TotalAlloc - before.TotalAlloc)
+	t.Logf("Normalize of %.0f MP to %dx%d allocated %.1f MB (%.2fx the decoded source)", w*h/1e6, res.Width, res.Height, allocated/1e6, allocated/decoded)
+	if allocated > 1.5*decoded {
+		t.Errorf("allocated %.1f MB, more than 1.5x the decoded source (%.1f MB)", allocated/1e6, decoded/1e6)
+	}
+}

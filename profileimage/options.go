@@ -1,0 +1,74 @@
+package profileimage
+
+import (
+	"errors"
+	"image"
+	"image/color"
+
+	"github.com/profileimage/profileimage/validate"
+)
+
+// Option changes how Validate, Normalize, Scale and ScaleAll treat one call.
+type Option func(*settings)
+
+type settings struct {
+	check       []validate.Option
+	crop        image.Rectangle
+	padColor    color.Color
+	concurrency int
+}
+
+func newSettings(opts []Option) settings {
+	var s settings
+	for _, o := range opts {
+		if o != nil {
+			o(&s)
+		}
+	}
+	return s
+}
+
+// ContentType declares the media type the upload came with (for example the
+// multipart part's Content-Type). When it names another format than the one
+// sniffed from the bytes, the upload is rejected with the reason
+// content-type-mismatch, unless [TrustBytes] is also given.
+func ContentType(mediaType string) Option {
+	return func(s *settings) { s.check = append(s.check, validate.ContentType(mediaType)) }
+}
+
+// TrustBytes makes a declared content type that disagrees with the bytes no
+// reason for rejection: the format sniffed from the bytes wins.
+func TrustBytes() Option {
+	return func(s *settings) { s.check = append(s.check, validate.TrustBytes()) }
+}
+
+// Limits replaces the library's safety caps (see [validate.DefaultLimits]),
+// which apply on top of every profile's own limits.
+func Limits(l validate.Limits) Option {
+	return func(s *settings) { s.check = append(s.check, validate.WithLimits(l)) }
+}
+
+// Crop gives the caller's own crop box, in the coordinates of the image as a
+// person sees it (after its EXIF orientation), with the top-left pixel at
+// (0, 0). It replaces the profile's square crop (Slack's crop_x, crop_y and
+// crop_w become image.Rect(x, y, x+w, y+w)). A box outside the image is an
+// error wrapping [ErrBadOption].
+func Crop(r image.Rectangle) Option {
+	return func(s *settings) { s.crop = r }
+}
+
+// PadColor replaces the profile's pad colour, used to pad to a square and to
+// flatten transparency when the output format has none.
+func PadColor(c color.Color) Option {
+	return func(s *settings) { s.padColor = c }
+}
+
+// Concurrency bounds how many goroutines one call may use to resample: 0
+// means GOMAXPROCS, 1 means only the calling goroutine.
+func Concurrency(n int) Option {
+	return func(s *settings) { s.concurrency = n }
+}
+
+// ErrBadOption is wrapped by the error returned for an option that cannot
+// apply to the image, such as a crop box outside it.
+var ErrBadOption = errors.New("profileimage: bad option")

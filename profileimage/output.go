@@ -1,0 +1,139 @@
+package profileimage
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/profileimage/profileimage/vendors"
+)
+
+// errOverBudget: no quality at or above the profile's floor fits the byte
+// limit at this size.
+var errOverBudget = errors.New("profileimage: over the byte budget")
+
+// padColor is the caller's pad colour, else the profile's, else white.
+func padColor(p vendors.Profile, s settings) color.NRGBA {
+	if s.padColor != nil {
+		return color.NRGBAModel.Convert(s.padColor).(color.NRGBA)
+	}
+	c := color.NRGBA{255, 255, 255, 255}
+	if hex, ok := strings.CutPrefix(p.Square.Color, "#"); ok && len(hex) == 6 {
+		if v, err := strconv.ParseUint(hex, 16, 32); err == nil {
+			c.R, c.G, c.B = uint8(v>>16), uint8(v>>8), uint8(v)
+		}
+	}
+	return c
+}
+
+// outputFormat picks the format to write: the size's own format if it has
+// one; PNG for an image with real transparency where the vendor takes PNG;
+// JPEG where the vendor takes it; else the profile's first output format.
+func outputFormat(p vendors.Profile, sz vendors.Size, transparent bool) vendors.Format {
+	formats := p.Output.Formats
+	switch {
+	case sz.Format != "":
+		return sz.Format
+	case transparent && slices.Contains(formats, vendors.PNG):
+		return vendors.PNG
+	case slices.Contains(formats, vendors.JPEG):
+		return vendors.JPEG
+	}
+	return formats[0]
+}
+
+// transparent reports whether img has a pixel that is not fully opaque. Only
+// *image.NRGBA can: scale gives Y'CbCr and gray images no alpha channel.
+func transparent(img image.Image) bool {
+	m, ok := img.(*image.NRGBA)
+	if !ok {
+		return false
+	}
+	for y := range m.Rect.Dy() {
+		row := m.Pix[y*m.Stride : y*m.Stride+4*m.Rect.Dx()]
+		for i := 3; i < len(row); i += 4 {
+			if row[i] != 0xff {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// flatten composites a transparent *image.NRGBA onto bg, in place.
+func flatten(m *image.NRGBA, bg color.NRGBA) {
+	for y := range m.Rect.Dy() {
+		row := m.Pix[y*m.Stride : y*m.Stride+4*m.Rect.Dx()]
+		for i := 0; i+3 < len(row); i += 4 {
+			a := uint32(row[i+3])
+			for c, b := range [3]uint8{bg.R, bg.G, bg.B} {
+				row[i+c] = uint8((uint32(row[i+c])*a + uint32(b)*(255-a) + 127) / 255)
+			}
+			row[i+3] = 0xff
+		}
+	}
+}
+
+// encodeResult writes img in the format chosen for it, flattening
+// transparency onto bg when that format has none, and searches the JPEG
+// quality down to the profile's floor until the bytes fit the profile's
+// limit.
+func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA) (*Result, error) {
+	clear := transparent(img)
+	f := outputFormat(p, sz, clear)
+	var steps []Step
+	if clear && f != vendors.PNG {
+		flatten(img.(*image.NRGBA), bg)
+		steps = append(steps, Step{"flattened", fmt.Sprintf("onto #%02X%02X%02X", bg.R, bg.G, bg.B)})
+	}
+	data, q, err := encodeWithin(img, f, p.Output, p.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	detail := string(f)
+	if f == vendors.JPEG {
+		detail += " quality " + strconv.Itoa(q)
+	}
+	b := img.Bounds()
+	return &Result{
+		Data: data, Format: f, ContentType: f.ContentType(),
+		Width: b.Dx(), Height: b.Dy(), Size: sz.Name, Hash: hashOf(data),
+		Steps: append(steps, Step{"encoded", detail}),
+	}, nil
+}
+
+// encodeWithin encodes img at out.Quality, and when that is over maxBytes
+// (0: no limit) binary-searches the highest JPEG quality down to
+// out.MinQuality that fits. It returns errOverBudget when none does.
+func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64) ([]byte, int, error) {
+	fits := func(d []byte) bool { return maxBytes == 0 || int64(len(d)) <= maxBytes }
+	data, err := encode(img, f, out.Quality)
+	if err != nil || fits(data) {
+		return data, out.Quality, err
+	}
+	if f != vendors.JPEG {
+		return nil, 0, errOverBudget
+	}
+	var best []byte
+	bestQ := 0
+	for lo, hi := out.MinQuality, out.Quality-1; lo <= hi; {
+		q := (lo + hi) / 2
+		d, err := encode(img, f, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		if fits(d) {
+			best, bestQ, lo = d, q, q+1
+		} else {
+			hi = q - 1
+		}
+	}
+	if best == nil {
+		return nil, 0, errOverBudget
+	}
+	return best, bestQ, nil
+}

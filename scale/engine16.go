@@ -1,0 +1,140 @@
+package scale
+
+// source16 gives rows of premultiplied 16-bit RGBA samples, four per pixel.
+type source16 interface {
+	// row converts pixels [x0, x1) of row y (coordinates relative to the
+	// image's top-left) into buf and returns it.
+	row(y, x0, x1 int, buf []uint16) []uint16
+}
+
+// job16 resamples premultiplied RGBA into an NRGBA destination.
+type job16 struct {
+	p      *planePlan
+	src    source16
+	dst    plane8
+	linear bool // the source rows are linear light; encode the output to sRGB
+}
+
+// band resamples output rows [t0, t1) of the stored y axis.
+func (j *job16) band(t0, t1 int, sc *scratch, stop func() error) error {
+	p := j.p
+	nx4 := 4 * p.x.n
+	sc.ring16 = grow(sc.ring16, p.ringRows*nx4)
+	sc.acc64 = grow(sc.acc64, nx4)
+	sc.out = grow(sc.out, nx4)
+	sc.row16 = grow(sc.row16, 4*(p.x.hi-p.x.lo))
+	next := 0
+	for ty := t0; ty < t1; ty++ {
+		if (ty-t0)&31 == 31 {
+			if err := stop(); err != nil {
+				return err
+			}
+		}
+		ys, yc := int(p.y.start[ty]), int(p.y.count[ty])
+		next = max(next, ys)
+		for ; next < ys+yc; next++ {
+			i := next % p.ringRows
+			j.hrow(next, sc.ring16[i*nx4:(i+1)*nx4], sc)
+		}
+		j.vrow(ty, ys, yc, sc)
+		off, step := p.placement(ty, j.dst.stride, 4)
+		place(j.dst.pix, sc.out, off, step, 4)
+	}
+	return nil
+}
+
+func (j *job16) hrow(r int, dst []int32, sc *scratch) {
+	p := j.p
+	y0 := p.y.lo + r*p.y.k
+	if !p.blockMode() {
+		hdirect16(&p.x, j.src.row(y0, p.x.lo, p.x.hi, sc.row16), dst)
+		return
+	}
+	sc.colsum = grow(sc.colsum, len(sc.row16))
+	cs := sc.colsum
+	clear(cs)
+	ny := p.y.boxLen(r)
+	for y := y0; y < y0+ny; y++ {
+		row := j.src.row(y, p.x.lo, p.x.hi, sc.row16)
+		row = row[:len(cs)]
+		for i, v := range row {
+			cs[i] += uint32(v)
+		}
+	}
+	sc.boxsum = boxSums(&p.x, cs, 4, sc.boxsum)
+	hblock(&p.x, sc.boxsum, ny, func(i int, v int32) { dst[i] = v }, 4)
+}
+
+// hdirect16 resamples one row of premultiplied RGBA along x: weights of
+// weightBits, results with 6 fractional bits.
+func hdirect16(x *axis, src []uint16, dst []int32) {
+	stride := x.stride
+	for j := range x.n {
+		s, n := int(x.start[j]), int(x.count[j])
+		w := x.w[j*stride : j*stride+n]
+		px := src[4*s : 4*(s+n)]
+		var r, g, b, a int64
+		for k, wk := range w {
+			q := px[4*k : 4*k+4 : 4*k+4]
+			w := int64(wk)
+			r += int64(q[0]) * w
+			g += int64(q[1]) * w
+			b += int64(q[2]) * w
+			a += int64(q[3]) * w
+		}
+		d := dst[4*j : 4*j+4 : 4*j+4]
+		d[0], d[1], d[2], d[3] = int32((r+1<<7)>>8), int32((g+1<<7)>>8), int32((b+1<<7)>>8), int32((a+1<<7)>>8)
+	}
+}
+
+func (j *job16) vrow(ty, ys, yc int, sc *scratch) {
+	p := j.p
+	nx4 := 4 * p.x.n
+	acc := sc.acc64[:nx4]
+	clear(acc)
+	w := p.y.w[ty*p.y.stride : ty*p.y.stride+yc]
+	for k := range yc {
+		i := (ys + k) % p.ringRows
+		row := sc.ring16[i*nx4 : (i+1)*nx4]
+		row = row[:len(acc)]
+		wk := int64(w[k])
+		for i, v := range row {
+			acc[i] += int64(v) * wk
+		}
+	}
+	out := sc.out[:nx4]
+	for i := 0; i+4 <= len(acc); i += 4 {
+		q := acc[i : i+4 : i+4]
+		a := clamp16((q[3] + 1<<19) >> 20)
+		o := out[i : i+4 : i+4]
+		if a == 0 {
+			o[0], o[1], o[2], o[3] = 0, 0, 0, 0
+			continue
+		}
+		r := min(clamp16((q[0]+1<<19)>>20), a)
+		g := min(clamp16((q[1]+1<<19)>>20), a)
+		b := min(clamp16((q[2]+1<<19)>>20), a)
+		o[3] = uint8((a*255 + 0x7fff) / 0xffff)
+		switch {
+		case j.linear:
+			o[0], o[1], o[2] = encodeSRGB(r, a), encodeSRGB(g, a), encodeSRGB(b, a)
+		case a == 0xffff:
+			o[0], o[1], o[2] = uint8((r*255+0x7fff)/0xffff), uint8((g*255+0x7fff)/0xffff), uint8((b*255+0x7fff)/0xffff)
+		default:
+			// +0.5 undoes on average the truncation of premultiplying
+			// (color.NRGBA.RGBA), so that NRGBA pixels survive exactly.
+			f := 255 / float64(a)
+			o[0] = unpremul(r, f)
+			o[1] = unpremul(g, f)
+			o[2] = unpremul(b, f)
+		}
+	}
+}
+
+func clamp16(v int64) int64 {
+	return min(max(v, 0), 0xffff)
+}
+
+func unpremul(c int64, f float64) uint8 {
+	return uint8(min(float64(float64(float64(c)+0.5)*f)+0.5, 255))
+}

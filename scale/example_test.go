@@ -1,0 +1,42 @@
+package scale_test
+
+import (
+	"fmt"
+	"image"
+
+	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/scale"
+)
+
+// Fit a 12-megapixel camera photo, stored sideways (EXIF orientation 6),
+// into a 1050×1050 box: the result is upright and stays Y'CbCr.
+func ExampleResize() {
+	photo := testimage.Photo(4000, 3000, 1) // what image/jpeg returns
+	out, err := scale.Resize(photo, 788, 1050, &scale.Options{Orientation: 6})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%T %v %v\n", out, out.Bounds(), out.(*image.YCbCr).SubsampleRatio)
+	// Output: *image.YCbCr (0,0)-(788,1050) YCbCrSubsampleRatio420
+}
+
+// A Scaler computes the weights once for a fixed pair of sizes, here a
+// centre square crop to a 90×90 thumbnail.
+func ExampleNewScaler() {
+	s, err := scale.NewScaler(4000, 3000, 90, 90, &scale.Options{
+		Kernel: scale.CatmullRom,
+		Crop:   image.Rect(500, 0, 3500, 3000),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for seed := range uint64(2) {
+		out, err := s.Resize(testimage.Photo(4000, 3000, seed))
+		fmt.Println(out.Bounds(), err)
+	}
+	// Output:
+	// (0,0)-(90,90) <nil>
+	// (0,0)-(90,90) <nil>
+}

@@ -1,0 +1,106 @@
+package scale
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// minWorkPerGoroutine is the estimated number of multiply-adds below which
+// another goroutine costs more than it saves.
+const minWorkPerGoroutine = 1 << 19
+
+// bander resamples a band of output rows of one plane.
+type bander interface {
+	band(t0, t1 int, sc *scratch, stop func() error) error
+}
+
+// taskList holds the planes of one resample (at most three: Y, Cb, Cr).
+type taskList struct {
+	jobs  [3]bander
+	plans [3]*planePlan
+	n     int
+}
+
+func (t *taskList) add(j bander, p *planePlan) {
+	t.jobs[t.n], t.plans[t.n] = j, p
+	t.n++
+}
+
+// run resamples every plane of tasks, each cut into bands of rows that the
+// calling goroutine and up to cfg.workers-1 others take in turn, and returns
+// the first error (the context's, if it was done).
+func (s *Scaler) run(t *taskList) error {
+	ctx := s.cfg.ctx
+	if ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	work := 0
+	for _, p := range t.plans[:t.n] {
+		work += p.work()
+	}
+	workers := max(1, min(s.cfg.workers, 1+work/minWorkPerGoroutine))
+	var bands [3]int
+	total := 0
+	for i, p := range t.plans[:t.n] {
+		bands[i] = max(1, min(workers, p.y.n))
+		total += bands[i]
+	}
+	workers = min(workers, total)
+
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		mu     sync.Mutex
+		first  error
+	)
+	stop := func() error {
+		if failed.Load() {
+			return errStopped
+		}
+		if ctx != nil {
+			return ctx.Err()
+		}
+		return nil
+	}
+	work1 := func() {
+		sc, _ := s.pool.Get().(*scratch)
+		if sc == nil {
+			sc = new(scratch)
+		}
+		defer s.pool.Put(sc)
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= total || failed.Load() {
+				return
+			}
+			job := 0
+			for i >= bands[job] {
+				i -= bands[job]
+				job++
+			}
+			n := t.plans[job].y.n
+			err := stop()
+			if err == nil {
+				err = t.jobs[job].band(i*n/bands[job], (i+1)*n/bands[job], sc, stop)
+			}
+			if err != nil {
+				mu.Lock()
+				if first == nil && err != errStopped {
+					first = err
+				}
+				mu.Unlock()
+				failed.Store(true)
+				return
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work1)
+	}
+	work1()
+	wg.Wait()
+	return first
+}

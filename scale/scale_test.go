@@ -1,0 +1,281 @@
+package scale_test
+
+import (
+	"context"
+	"errors"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/scale"
+)
+
+func TestKernels(t *testing.T) {
+	for _, k := range kernels {
+		if k.At(k.Support+1e-4) != 0 {
+			t.Errorf("%s: At(Support+eps) = %v, want 0", k.Name, k.At(k.Support+1e-4))
+		}
+		if k.At(0) <= 0 {
+			t.Errorf("%s: At(0) = %v, want > 0", k.Name, k.At(0))
+		}
+	}
+}
+
+// TestWeightsSumToOne checks, through the pixels, that the fixed-point
+// weights of every kernel sum to exactly one for many scale factors: an
+// image of a single 8-bit level stays that level, for every level.
+func TestWeightsSumToOne(t *testing.T) {
+	for _, k := range kernels {
+		for _, sz := range [][4]int{{100, 1, 7, 1}, {7, 1, 100, 1}, {1000, 1, 3, 1}, {33, 1, 32, 1}, {1, 100, 1, 9}, {3000, 1, 90, 1}} {
+			src := image.NewGray(image.Rect(0, 0, sz[0], sz[1]))
+			for level := range 256 {
+				for i := range src.Pix {
+					src.Pix[i] = uint8(level)
+				}
+				out, err := scale.Resize(src, sz[2], sz[3], &scale.Options{Kernel: k})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range out.(*image.Gray).Pix {
+					if int(v) != level {
+						t.Fatalf("%s %v level %d: got %d", k.Name, sz, level, v)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	src := testimage.Photo(40, 30, 1)
+	bad := func(at float64) func(float64) float64 { return func(float64) float64 { return at } }
+	for _, c := range []struct {
+		name string
+		w, h int
+		opts *scale.Options
+		want error
+	}{
+		{"zero width", 0, 10, nil, scale.ErrInvalidSize},
+		{"negative height", 10, -1, nil, scale.ErrInvalidSize},
+		{"absurd", 1 << 20, 1 << 20, nil, scale.ErrInvalidSize},
+		{"overflow", math.MaxInt, math.MaxInt, nil, scale.ErrInvalidSize},
+		{"orientation 9", 10, 10, &scale.Options{Orientation: 9}, scale.ErrInvalidOrientation},
+		{"orientation -1", 10, 10, &scale.Options{Orientation: -1}, scale.ErrInvalidOrientation},
+		{"crop outside", 10, 10, &scale.Options{Crop: image.Rect(0, 0, 41, 30)}, scale.ErrInvalidCrop},
+		{"crop outside oriented", 10, 10, &scale.Options{Orientation: 6, Crop: image.Rect(0, 0, 40, 30)}, scale.ErrInvalidCrop},
+		{"crop empty", 10, 10, &scale.Options{Crop: image.Rect(5, 5, 5, 9)}, scale.ErrInvalidCrop},
+		{"pad outside", 10, 10, &scale.Options{Pad: image.Rect(0, 0, 11, 10)}, scale.ErrInvalidPad},
+		{"negative concurrency", 10, 10, &scale.Options{Concurrency: -1}, scale.ErrInvalidConcurrency},
+		{"nil At", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 1}}, scale.ErrInvalidKernel},
+		{"NaN support", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: math.NaN(), At: bad(1)}}, scale.ErrInvalidKernel},
+		{"huge support", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 1e9, At: bad(1)}}, scale.ErrInvalidKernel},
+		{"zero kernel", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 2, At: bad(0)}}, scale.ErrInvalidKernel},
+		{"NaN kernel", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 2, At: bad(math.NaN())}}, scale.ErrInvalidKernel},
+		{"wild kernel", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 2, At: func(t float64) float64 { return math.Cos(3 * t) }}}, scale.ErrInvalidKernel},
+	} {
+		_, err := scale.Resize(src, c.w, c.h, c.opts)
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, err, c.want)
+		}
+	}
+	short := &image.NRGBA{Pix: make([]uint8, 10), Stride: 40, Rect: image.Rect(0, 0, 10, 10)}
+	if _, err := scale.Resize(short, 5, 5, nil); !errors.Is(err, scale.ErrInvalidSource) {
+		t.Errorf("short NRGBA: got %v", err)
+	}
+	if _, err := scale.Resize(image.NewGray(image.Rect(3, 3, 3, 9)), 5, 5, nil); !errors.Is(err, scale.ErrInvalidSource) {
+		t.Errorf("empty source: got %v", err)
+	}
+	s, _ := scale.NewScaler(40, 30, 10, 10, nil)
+	if _, err := s.Resize(testimage.Photo(41, 30, 1)); !errors.Is(err, scale.ErrSourceSize) {
+		t.Errorf("wrong size: got %v", err)
+	}
+	if err := s.ResizeInto(image.NewGray(image.Rect(0, 0, 10, 10)), src); !errors.Is(err, scale.ErrInvalidDestination) {
+		t.Errorf("wrong destination: got %v", err)
+	}
+}
+
+func TestResizeNeverReturnsNorChangesItsInput(t *testing.T) {
+	for _, kind := range kinds {
+		src := makeImage(kind, 16, 16, 9)
+		before := planesOf(src)
+		out, err := scale.Resize(src, 16, 16, &scale.Options{Kernel: scale.Nearest})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out == src {
+			t.Errorf("%s: Resize returned its input", kind)
+		}
+		if m, ok := out.(*image.NRGBA); ok {
+			m.Pix[0]++
+		}
+		if after := planesOf(src); after != before {
+			t.Errorf("%s: Resize changed its input", kind)
+		}
+	}
+}
+
+func planesOf(m image.Image) string {
+	var b []byte
+	r := m.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.NRGBA64Model.Convert(m.At(x, y)).(color.NRGBA64)
+			b = append(b, byte(c.R>>8), byte(c.G>>8), byte(c.B>>8), byte(c.A>>8))
+		}
+	}
+	return string(b)
+}
+
+func TestConcurrencyDoesNotChangePixels(t *testing.T) {
+	for _, kind := range []string{"ycbcr420", "nrgba"} {
+		src := makeImage(kind, 640, 480, 3)
+		one, _ := scale.Resize(src, 200, 150, &scale.Options{Concurrency: 1, Orientation: 7})
+		many, _ := scale.Resize(src, 200, 150, &scale.Options{Concurrency: 7, Orientation: 7})
+		if !sameImage(one, many) {
+			t.Errorf("%s: Concurrency 1 and 7 differ", kind)
+		}
+	}
+}
+
+func TestContextCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := scale.Resize(testimage.Photo(400, 300, 1), 100, 75, &scale.Options{Context: ctx})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+}
+
+// TestNoDarkFringes resamples a cut-out on a transparent background whose
+// hidden colour is white: premultiplied alpha keeps the white out of the
+// edge, and the edge's colour stays close to the subject's.
+func TestNoDarkFringes(t *testing.T) {
+	src := testimage.PhotoWithAlpha(400, 400, 5)
+	// Make the hidden colour black, the worst case for darkening.
+	for i := 0; i < len(src.Pix); i += 4 {
+		if src.Pix[i+3] == 0 {
+			src.Pix[i], src.Pix[i+1], src.Pix[i+2] = 0, 0, 0
+		}
+	}
+	out, err := scale.Resize(src, 97, 97, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := out.(*image.NRGBA)
+	subject := meanColour(m, func(a uint8) bool { return a == 255 })
+	edge := meanColour(m, func(a uint8) bool { return a > 8 && a < 200 })
+	if edge < subject*0.85 {
+		t.Fatalf("edge brightness %.1f much darker than the subject's %.1f: dark fringe", edge, subject)
+	}
+}
+
+func meanColour(m *image.NRGBA, pick func(uint8) bool) float64 {
+	sum, n := 0.0, 0
+	for i := 0; i < len(m.Pix); i += 4 {
+		if pick(m.Pix[i+3]) {
+			sum += float64(m.Pix[i]) + float64(m.Pix[i+1]) + float64(m.Pix[i+2])
+			n++
+		}
+	}
+	return sum / float64(max(n, 1)) / 3
+}
+
+func TestPad(t *testing.T) {
+	src := testimage.Photo(200, 100, 2)
+	out, err := scale.Resize(src, 100, 100, &scale.Options{Pad: image.Rect(0, 25, 100, 75), PadColor: color.White})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := out.(*image.YCbCr)
+	if c := m.YCbCrAt(50, 5); c.Y != 255 || c.Cb != 128 || c.Cr != 128 {
+		t.Errorf("pad pixel %v, want white", c)
+	}
+	n, _ := scale.Resize(testimage.NRGBA(src), 100, 100, &scale.Options{Pad: image.Rect(10, 0, 90, 100)})
+	if c := n.(*image.NRGBA).NRGBAAt(5, 50); c != (color.NRGBA{}) {
+		t.Errorf("default pad %v, want transparent", c)
+	}
+}
+
+func TestAllocationsAreConstant(t *testing.T) {
+	src := testimage.Photo(800, 600, 1)
+	nrgba := testimage.NRGBA(src)
+	s, _ := scale.NewScaler(800, 600, 200, 150, &scale.Options{Concurrency: 1})
+	dst := image.NewYCbCr(image.Rect(0, 0, 200, 150), image.YCbCrSubsampleRatio420)
+	for _, c := range []struct {
+		name string
+		f    func()
+		max  float64
+	}{
+		{"Resize ycbcr", func() { scale.Resize(src, 200, 150, &scale.Options{Concurrency: 1}) }, 45},
+		{"Resize ycbcr, 2 goroutines", func() { scale.Resize(src, 200, 150, &scale.Options{Concurrency: 2}) }, 50},
+		{"Resize ycbcr, large", func() { scale.Resize(src, 700, 500, &scale.Options{Concurrency: 1}) }, 45},
+		{"Scaler ycbcr", func() { s.Resize(src) }, 16},
+		{"Scaler nrgba", func() { s.Resize(nrgba) }, 16},
+		{"ResizeInto", func() { s.ResizeInto(dst, src) }, 16},
+	} {
+		if n := testing.AllocsPerRun(20, c.f); n > c.max {
+			t.Errorf("%s: %v allocations per run, want at most %v", c.name, n, c.max)
+		}
+	}
+	// The output dominates the bytes: a Scaler allocates little more.
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 10 {
+		s.Resize(src)
+	}
+	runtime.ReadMemStats(&after)
+	out := 200*150 + 2*100*75
+	if per := (after.TotalAlloc - before.TotalAlloc) / 10; per > uint64(out+8192) {
+		t.Errorf("Scaler.Resize allocates %d bytes, the output is %d", per, out)
+	}
+}
+
+// TestCorpusOrientations applies each EXIF orientation of the corpus
+// pictures and compares with the upright one.
+func TestCorpusOrientations(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "orientation")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("corpus not found")
+	}
+	load := func(name string) image.Image {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		m, err := jpeg.Decode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	for _, base := range []string{"Landscape", "Portrait"} {
+		want := load(base + "_1.jpg")
+		w, h := want.Bounds().Dx()/6, want.Bounds().Dy()/6
+		ref, _ := scale.Resize(want, w, h, nil)
+		for o := 2; o <= 8; o++ {
+			got, err := scale.Resize(load(base+"_"+string(rune('0'+o))+".jpg"), w, h, &scale.Options{Orientation: o})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := meanAbsDiff(planes(ref)[0], planes(got)[0]); d > 12 {
+				t.Errorf("%s_%d: mean difference %.1f from upright", base, o, d)
+			}
+		}
+	}
+}
+
+func meanAbsDiff(a, b []byte) float64 {
+	s := 0
+	for i := range a {
+		d := int(a[i]) - int(b[i])
+		s += max(d, -d)
+	}
+	return float64(s) / float64(len(a))
+}

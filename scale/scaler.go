@@ -1,0 +1,251 @@
+package scale
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"sync"
+)
+
+// Scaler resamples images of one source size to one destination size with
+// fixed Options. It computes the filter weights once, keeps scratch buffers
+// in a pool, and is safe for concurrent use.
+type Scaler struct {
+	srcW, srcH, dstW, dstH int
+	cfg                    config
+	main                   *planePlan // luma, gray or RGBA
+
+	mu     sync.Mutex
+	chroma map[chromaKey]*[2]*planePlan // chroma plans (Cb and Cr share one)
+
+	pool sync.Pool // *scratch
+}
+
+type chromaKey struct {
+	ratio  image.YCbCrSubsampleRatio
+	cw, ch int
+}
+
+// NewScaler returns a Scaler from srcW×srcH sources to dstW×dstH
+// destinations. A nil opts means the defaults. Every size and option is
+// checked here, before anything is allocated.
+func NewScaler(srcW, srcH, dstW, dstH int, opts *Options) (*Scaler, error) {
+	cfg, err := newConfig(srcW, srcH, dstW, dstH, opts)
+	if err != nil {
+		return nil, err
+	}
+	main, err := newPlanePlan(cfg.kernel, cfg.orient, srcW, srcH, cfg.crop, cfg.pad)
+	if err != nil {
+		return nil, err
+	}
+	return &Scaler{srcW: srcW, srcH: srcH, dstW: dstW, dstH: dstH, cfg: cfg, main: main}, nil
+}
+
+// Resize resamples src, whose size must be the Scaler's source size, into a
+// new image: *image.YCbCr with the same subsampling for an *image.YCbCr,
+// *image.Gray for an *image.Gray, *image.NRGBA for anything else. Its bounds
+// start at (0, 0). src is never changed nor returned.
+func (s *Scaler) Resize(src image.Image) (image.Image, error) {
+	if err := s.checkSource(src); err != nil {
+		return nil, err
+	}
+	r := image.Rect(0, 0, s.dstW, s.dstH)
+	var dst image.Image
+	switch src := src.(type) {
+	case *image.YCbCr:
+		dst = image.NewYCbCr(r, src.SubsampleRatio)
+	case *image.Gray:
+		dst = image.NewGray(r)
+	default:
+		dst = image.NewNRGBA(r)
+	}
+	if err := s.into(dst, src); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// ResizeInto is Resize writing into dst, which must have the Scaler's
+// destination size and the type that Resize would return for src (for an
+// *image.YCbCr, the same subsampling). Every pixel of dst is written.
+func (s *Scaler) ResizeInto(dst, src image.Image) error {
+	if err := s.checkSource(src); err != nil {
+		return err
+	}
+	if sz := dst.Bounds().Size(); sz.X != s.dstW || sz.Y != s.dstH {
+		return fmt.Errorf("%w: %v, want %dx%d", ErrInvalidDestination, dst.Bounds(), s.dstW, s.dstH)
+	}
+	ok := false
+	switch d := dst.(type) {
+	case *image.YCbCr:
+		y, isY := src.(*image.YCbCr)
+		ok = isY && y.SubsampleRatio == d.SubsampleRatio && ycbcrValid(d)
+	case *image.Gray:
+		_, isG := src.(*image.Gray)
+		ok = isG && planeValid(d.Pix, d.Stride, d.Rect.Dx(), d.Rect.Dy(), 1)
+	case *image.NRGBA:
+		switch src.(type) {
+		case *image.YCbCr, *image.Gray:
+		default:
+			ok = planeValid(d.Pix, d.Stride, d.Rect.Dx(), d.Rect.Dy(), 4)
+		}
+	}
+	if !ok {
+		return fmt.Errorf("%w: %T for a %T source", ErrInvalidDestination, dst, src)
+	}
+	return s.into(dst, src)
+}
+
+func (s *Scaler) checkSource(src image.Image) error {
+	if src == nil {
+		return fmt.Errorf("%w: nil", ErrInvalidSource)
+	}
+	if sz := src.Bounds().Size(); sz.X != s.srcW || sz.Y != s.srcH {
+		return fmt.Errorf("%w: %v, want %dx%d", ErrSourceSize, src.Bounds(), s.srcW, s.srcH)
+	}
+	ok := true
+	switch src := src.(type) {
+	case *image.YCbCr:
+		ok = ycbcrValid(src)
+	case *image.Gray:
+		ok = planeValid(src.Pix, src.Stride, s.srcW, s.srcH, 1)
+	case *image.NRGBA:
+		ok = planeValid(src.Pix, src.Stride, s.srcW, s.srcH, 4)
+	case *image.RGBA:
+		ok = planeValid(src.Pix, src.Stride, s.srcW, s.srcH, 4)
+	}
+	if !ok {
+		return fmt.Errorf("%w: %T pixel slice too short for %v", ErrInvalidSource, src, src.Bounds())
+	}
+	return nil
+}
+
+// planeValid reports whether pix holds a w×h plane of bpp-byte samples
+// with the given stride.
+func planeValid(pix []uint8, stride, w, h, bpp int) bool {
+	return w > 0 && h > 0 && stride >= w*bpp && (h-1) <= (len(pix)-w*bpp)/stride
+}
+
+func ycbcrValid(m *image.YCbCr) bool {
+	w, h := m.Rect.Dx(), m.Rect.Dy()
+	cw, ch := chromaSize(m.Rect, m.SubsampleRatio)
+	return planeValid(m.Y, m.YStride, w, h, 1) && cw > 0 && ch > 0 &&
+		planeValid(m.Cb, m.CStride, cw, ch, 1) && planeValid(m.Cr, m.CStride, cw, ch, 1)
+}
+
+// into dispatches on the source type; dst has been checked to match.
+func (s *Scaler) into(dst, src image.Image) error {
+	var tasks taskList
+	switch src := src.(type) {
+	case *image.YCbCr:
+		d := dst.(*image.YCbCr)
+		cp, err := s.chromaPlan(src)
+		if err != nil {
+			return err
+		}
+		fillYCbCr(d, s.cfg)
+		tasks.add(&job8{p: s.main, src: plane8{src.Y, src.YStride}, dst: plane8{d.Y, d.YStride}, bpp: 1}, s.main)
+		tasks.add(&job8{p: cp, src: plane8{src.Cb, src.CStride}, dst: plane8{d.Cb, d.CStride}, bpp: 1}, cp)
+		tasks.add(&job8{p: cp, src: plane8{src.Cr, src.CStride}, dst: plane8{d.Cr, d.CStride}, bpp: 1}, cp)
+	case *image.Gray:
+		d := dst.(*image.Gray)
+		s.fill(plane8{d.Pix, d.Stride}, 1, d.Rect.Size(), grayPad(s.cfg.padColor))
+		tasks.add(&job8{p: s.main, src: plane8{src.Pix, src.Stride}, dst: plane8{d.Pix, d.Stride}, bpp: 1}, s.main)
+	default:
+		d := dst.(*image.NRGBA)
+		out := plane8{d.Pix, d.Stride}
+		s.fill(out, 4, d.Rect.Size(), nrgbaPad(s.cfg.padColor)...)
+		var src16 source16
+		switch src := src.(type) {
+		case *image.NRGBA:
+			src16 = nrgbaSource{plane8{src.Pix, src.Stride}}
+		case *image.RGBA:
+			src16 = rgbaSource{plane8{src.Pix, src.Stride}}
+		default:
+			if src.ColorModel() == color.GrayModel && !s.cfg.linearLight {
+				g := grayModelSource{img: src, min: src.Bounds().Min}
+				tasks.add(&job8{p: s.main, src: g, dst: out, bpp: 4}, s.main)
+				return s.run(&tasks)
+			}
+			src16 = newGenericSource(src)
+		}
+		if s.cfg.linearLight {
+			src16 = linearSource{src16}
+		}
+		tasks.add(&job16{p: s.main, src: src16, dst: out, linear: s.cfg.linearLight}, s.main)
+	}
+	return s.run(&tasks)
+}
+
+// chromaPlan returns the plan shared by the Cb and Cr planes of src,
+// cached per subsampling and chroma plane size.
+func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
+	cw, ch := chromaSize(src.Rect, src.SubsampleRatio)
+	key := chromaKey{src.SubsampleRatio, cw, ch}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.chroma[key]; ok {
+		return p[0], nil
+	}
+	sx, sy := subsampling(src.SubsampleRatio)
+	o := s.cfg.orient
+	osx, osy, ocw, och := sx, sy, cw, ch
+	if o.transpose {
+		osx, osy, ocw, och = sy, sx, ch, cw
+	}
+	c := s.cfg.crop
+	crop := image.Rect(c.Min.X/osx, c.Min.Y/osy, ceilDiv(c.Max.X, osx), ceilDiv(c.Max.Y, osy)).
+		Intersect(image.Rect(0, 0, ocw, och))
+	dcw, dch := chromaSize(image.Rect(0, 0, s.dstW, s.dstH), src.SubsampleRatio)
+	pd := s.cfg.pad
+	pad := image.Rect(pd.Min.X/sx, pd.Min.Y/sy, ceilDiv(pd.Max.X, sx), ceilDiv(pd.Max.Y, sy)).
+		Intersect(image.Rect(0, 0, dcw, dch))
+	if crop.Empty() || pad.Empty() {
+		return nil, fmt.Errorf("%w: chroma planes %dx%d", ErrInvalidSource, cw, ch)
+	}
+	p, err := newPlanePlan(s.cfg.kernel, o, cw, ch, crop, pad)
+	if err != nil {
+		return nil, err
+	}
+	if s.chroma == nil {
+		s.chroma = make(map[chromaKey]*[2]*planePlan)
+	}
+	if len(s.chroma) < 16 {
+		s.chroma[key] = &[2]*planePlan{p, p}
+	}
+	return p, nil
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// subsampling returns the horizontal and vertical chroma subsampling
+// factors of r; unknown ratios are 4:4:4, as in package image.
+func subsampling(r image.YCbCrSubsampleRatio) (int, int) {
+	switch r {
+	case image.YCbCrSubsampleRatio422:
+		return 2, 1
+	case image.YCbCrSubsampleRatio420:
+		return 2, 2
+	case image.YCbCrSubsampleRatio440:
+		return 1, 2
+	case image.YCbCrSubsampleRatio411:
+		return 4, 1
+	case image.YCbCrSubsampleRatio410:
+		return 4, 2
+	}
+	return 1, 1
+}
+
+// chromaSize returns the size of the chroma planes of a Y'CbCr image with
+// bounds r, computed as package image lays them out.
+func chromaSize(r image.Rectangle, ratio image.YCbCrSubsampleRatio) (cw, ch int) {
+	sx, sy := subsampling(ratio)
+	cw, ch = r.Dx(), r.Dy()
+	if sx > 1 {
+		cw = (r.Max.X+sx-1)/sx - r.Min.X/sx
+	}
+	if sy > 1 {
+		ch = (r.Max.Y+sy-1)/sy - r.Min.Y/sy
+	}
+	return cw, ch
+}

@@ -1,0 +1,22 @@
+package scale
+
+// scratch is one worker's reusable buffers. Slices only grow, so a pooled
+// scratch serves any later resample without allocating.
+type scratch struct {
+	ring8  []int16  // horizontally resampled rows, 8-bit planes
+	ring16 []int32  // horizontally resampled rows, RGBA
+	acc32  []int32  // vertical sums, 8-bit planes
+	acc64  []int64  // vertical sums, RGBA
+	colsum []uint32 // box sums down the rows of one box row
+	boxsum []uint32 // box sums of one box row
+	row8   []uint8  // a converted source row, generic 8-bit sources
+	row16  []uint16 // a converted source row, RGBA
+	out    []uint8  // one resampled row before it is placed
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
