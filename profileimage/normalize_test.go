@@ -11,7 +11,6 @@ import (
 	"image/png"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -29,10 +28,7 @@ import (
 // and of ../shared/corpus (whichever are present).
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
-	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "image", "testdata")}
-	if out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output(); err == nil {
-		dirs = append(dirs, filepath.Join(strings.TrimSpace(string(out)), "testdata"))
-	}
+	dirs := []string{testimage.GoTestdata(), testimage.XImageTestdata()}
 	for _, d := range []string{"orientation", "pngsuite"} {
 		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpus", d))
 	}

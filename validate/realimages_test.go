@@ -10,19 +10,20 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp"
+
+	"github.com/profileimage/profileimage/internal/testimage"
 )
 
 // testdataDirs returns the directories of real test images on this
 // machine: the Go tree's, golang.org/x/image's and the shared corpus.
 func testdataDirs(t testing.TB) []string {
-	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "image", "testdata")}
+	dirs := []string{testimage.GoTestdata()}
 	if out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output(); err == nil {
 		root := strings.TrimSpace(string(out))
 		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
