@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color/palette"
+	"image/gif"
 	"image/jpeg"
 	"image/png"
 	"math"
@@ -485,5 +487,36 @@ func TestNormalizePeakHeap(t *testing.T) {
 	t.Logf("Normalize of %.0f MP to %dx%d allocated %.1f MB (%.2fx the decoded source)", w*h/1e6, res.Width, res.Height, allocated/1e6, allocated/decoded)
 	if allocated > 1.5*decoded {
 		t.Errorf("allocated %.1f MB, more than 1.5x the decoded source (%.1f MB)", allocated/1e6, decoded/1e6)
+	}
+}
+
+func TestAnimationFollowsTheProfile(t *testing.T) {
+	frames := &gif.GIF{}
+	for _, c := range []uint8{40, 200} {
+		img := image.NewPaletted(image.Rect(0, 0, 40, 30), palette.Plan9)
+		for i := range img.Pix {
+			img.Pix[i] = c
+		}
+		frames.Image = append(frames.Image, img)
+		frames.Delay = append(frames.Delay, 10)
+	}
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, frames); err != nil {
+		t.Fatal(err)
+	}
+	p := vendors.MustLookup("smartsheet") // first-frame
+	res, err := Normalize(context.Background(), buf.Bytes(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Steps[0].Op != "first-frame" || res.Source.Frames != 2 {
+		t.Errorf("steps %v, frames %d: want the first frame kept", res.Steps, res.Source.Frames)
+	}
+	p.Animation = vendors.Animation{Mode: vendors.AnimationReject}
+	p.Errors[vendors.ReasonAnimated] = vendors.VendorError{Status: 400, Code: "NO-GIFS", Message: "no animation"}
+	_, err = Normalize(context.Background(), buf.Bytes(), p)
+	var ve *validate.Error
+	if !errors.Is(err, validate.ErrAnimated) || !errors.As(err, &ve) || ve.Vendor.Code != "NO-GIFS" {
+		t.Errorf("got %v, want the profile's animated error", err)
 	}
 }
