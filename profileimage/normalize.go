@@ -47,6 +47,7 @@ type Step struct {
 	Detail string
 }
 
+// String returns the step as "op (detail)".
 func (s Step) String() string { return s.Op + " (" + s.Detail + ")" }
 
 // Validate answers whether the vendor of profile p would take data as it

@@ -20,6 +20,7 @@ type ProfileError struct {
 	Problem string
 }
 
+// Error names the profile, the field and the problem.
 func (e *ProfileError) Error() string {
 	name := e.Profile
 	if name == "" {
