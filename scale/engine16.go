@@ -23,7 +23,7 @@ func (j *job16) band(t0, t1 int, sc *scratch, stop func() error) error {
 	sc.acc64 = grow(sc.acc64, nx4)
 	sc.out = grow(sc.out, nx4)
 	sc.row16 = grow(sc.row16, 4*(p.x.hi-p.x.lo))
-	next := 0
+	win := ringWindow{size: p.ringRows}
 	for ty := t0; ty < t1; ty++ {
 		if (ty-t0)&31 == 31 {
 			if err := stop(); err != nil {
@@ -31,10 +31,10 @@ func (j *job16) band(t0, t1 int, sc *scratch, stop func() error) error {
 			}
 		}
 		ys, yc := int(p.y.start[ty]), int(p.y.count[ty])
-		next = max(next, ys)
-		for ; next < ys+yc; next++ {
-			i := next % p.ringRows
-			j.hrow(next, sc.ring16[i*nx4:(i+1)*nx4], sc)
+		from, to := win.need(ys, yc)
+		for r := from; r < to; r++ {
+			i := r % p.ringRows
+			j.hrow(r, sc.ring16[i*nx4:(i+1)*nx4], sc)
 		}
 		j.vrow(ty, ys, yc, sc)
 		off, step := p.placement(ty, j.dst.stride, 4)
@@ -62,7 +62,7 @@ func (j *job16) hrow(r int, dst []int32, sc *scratch) {
 		}
 	}
 	sc.boxsum = boxSums(&p.x, cs, 4, sc.boxsum)
-	hblock(&p.x, sc.boxsum, ny, func(i int, v int32) { dst[i] = v }, 4)
+	hblock16(&p.x, sc.boxsum, newBlockScale(&p.x, ny), dst)
 }
 
 // hdirect16 resamples one row of premultiplied RGBA along x: weights of

@@ -9,6 +9,28 @@ import (
 // another goroutine costs more than it saves.
 const minWorkPerGoroutine = 1 << 19
 
+// maxBandsPerWorker bounds how many bands of rows each goroutine gets: more
+// than one, so that when the OS holds back one of our threads (the machine is
+// shared) the others take over its remaining bands instead of waiting.
+const maxBandsPerWorker = 4
+
+// maxWarmUp is the largest share of a band's horizontal work spent filling
+// its ring with rows that the previous band also resampled.
+const maxWarmUp = 0.04
+
+// bands returns how many bands of rows to cut the plan into for workers
+// goroutines: one per worker, and up to maxBandsPerWorker per worker as
+// long as each band's warm-up stays within maxWarmUp.
+func (p *planePlan) bands(workers int) int {
+	n := p.y.n
+	if workers <= 1 || n <= 1 {
+		return 1
+	}
+	boxRowsPerRow := float64(p.y.blocks) / float64(n)
+	minRows := float64(p.ringRows) / (maxWarmUp * boxRowsPerRow)
+	return min(n, max(workers, min(maxBandsPerWorker*workers, int(float64(n)/minRows))))
+}
+
 // bander resamples a band of output rows of one plane.
 type bander interface {
 	band(t0, t1 int, sc *scratch, stop func() error) error
@@ -44,7 +66,7 @@ func (s *Scaler) run(t *taskList) error {
 	var bands [3]int
 	total := 0
 	for i, p := range t.plans[:t.n] {
-		bands[i] = max(1, min(workers, p.y.n))
+		bands[i] = p.bands(workers)
 		total += bands[i]
 	}
 	workers = min(workers, total)

@@ -143,6 +143,29 @@ func TestConcurrencyDoesNotChangePixels(t *testing.T) {
 	}
 }
 
+// TestBandsWhoseFirstRowReadsFewerRows covers an axis whose window of
+// source rows moves backwards: an output row that falls exactly on a source
+// row reads that row alone (the kernel is zero at the other integers), and
+// the next output row starts earlier. A band starting at such a row must
+// still resample the rows that the next one needs.
+func TestBandsWhoseFirstRowReadsFewerRows(t *testing.T) {
+	for _, kind := range []string{"ycbcr422", "nrgba"} {
+		// 499 stored rows to 525 output rows: output 262 lies exactly on
+		// source row 249, and 525 rows split into two bands at 262.
+		src := makeImage(kind, 701, 499, 3)
+		one, err := scale.Resize(src, 788, 525, &scale.Options{Concurrency: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int{2, 3, 4} {
+			many, _ := scale.Resize(src, 788, 525, &scale.Options{Concurrency: n})
+			if !sameImage(one, many) {
+				t.Errorf("%s: Concurrency 1 and %d differ", kind, n)
+			}
+		}
+	}
+}
+
 func TestContextCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -34,7 +34,7 @@ func NewScaler(srcW, srcH, dstW, dstH int, opts *Options) (*Scaler, error) {
 	if err != nil {
 		return nil, err
 	}
-	main, err := newPlanePlan(cfg.kernel, cfg.orient, srcW, srcH, cfg.crop, cfg.pad)
+	main, err := newPlanePlan(cfg.kernel, cfg.orient, srcW, srcH, cfg.crop, cfg.pad, cfg.workers)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
 	if crop.Empty() || pad.Empty() {
 		return nil, fmt.Errorf("%w: chroma planes %dx%d", ErrInvalidSource, cw, ch)
 	}
-	p, err := newPlanePlan(s.cfg.kernel, o, cw, ch, crop, pad)
+	p, err := newPlanePlan(s.cfg.kernel, o, cw, ch, crop, pad, s.cfg.workers)
 	if err != nil {
 		return nil, err
 	}

@@ -69,8 +69,18 @@ func (a *axis) boxLen(b int) int {
 // to n samples with kernel kern, pre-reducing by boxes of k samples, with
 // weights in fixed point of the given bits.
 func newAxis(kern Kernel, lo, hi, n, k int, bits uint) (axis, error) {
+	a, _, err := newAxes(kern, lo, hi, n, k, bits, 0)
+	return a, err
+}
+
+// newAxes is newAxis, and if bits2 is not 0 also a second axis of the same
+// lengths and box factor with weights of bits2, from the same kernel
+// evaluations (which cost more than the rest): a square crop to a square
+// has the same weights along x and y. The second axis's lo and hi are the
+// first's; the caller moves them.
+func newAxes(kern Kernel, lo, hi, n, k int, bits, bits2 uint) (a, a2 axis, err error) {
 	L := hi - lo
-	a := axis{n: n, k: k, lo: lo, hi: hi, blocks: (L + k - 1) / k}
+	a = axis{n: n, k: k, lo: lo, hi: hi, blocks: (L + k - 1) / k}
 	s := float64(L) / float64(n)
 	if kern.Support == 0 {
 		a.stride = 1
@@ -81,7 +91,14 @@ func newAxis(kern Kernel, lo, hi, n, k int, bits uint) (axis, error) {
 			u := min(int(float64(float64(j)+0.5)*s), L-1)
 			a.start[j], a.count[j], a.w[j] = int32(u), 1, 1<<bits
 		}
-		return a, nil
+		if bits2 != 0 {
+			a2 = a
+			a2.w = make([]int32, n)
+			for j := range a2.w {
+				a2.w[j] = 1 << bits2
+			}
+		}
+		return a, a2, nil
 	}
 	fs := max(s, 1)
 	r := kern.Support * fs
@@ -90,6 +107,12 @@ func newAxis(kern Kernel, lo, hi, n, k int, bits uint) (axis, error) {
 	a.start = make([]int32, n)
 	a.count = make([]int32, n)
 	a.w = make([]int32, n*a.stride)
+	if bits2 != 0 {
+		a2 = a
+		a2.start = make([]int32, n)
+		a2.count = make([]int32, n)
+		a2.w = make([]int32, n*a.stride)
+	}
 	wf := make([]float64, a.stride)
 	for j := range n {
 		c := float64(float64(j)+0.5) * s
@@ -104,15 +127,29 @@ func newAxis(kern Kernel, lo, hi, n, k int, bits uint) (axis, error) {
 				wb[u/k-b0] += kern.At(t)
 			}
 		}
-		row := a.w[j*a.stride : j*a.stride+len(wb)]
-		first, last, err := toFixed(wb, bits, row)
-		if err != nil {
-			return a, fmt.Errorf("%w: %q at output %d of %d from %d samples", err, kern.Name, j, n, L)
+		if err := a.setRow(j, b0, wb, bits); err != nil {
+			return a, a2, fmt.Errorf("%w: %q at output %d of %d from %d samples", err, kern.Name, j, n, L)
 		}
-		copy(row, row[first:last])
-		a.start[j], a.count[j] = int32(b0+first), int32(last-first)
+		if bits2 != 0 {
+			if err := a2.setRow(j, b0, wb, bits2); err != nil {
+				return a, a2, fmt.Errorf("%w: %q at output %d of %d from %d samples", err, kern.Name, j, n, L)
+			}
+		}
 	}
-	return a, nil
+	return a, a2, nil
+}
+
+// setRow sets the weights of output j, which reads boxes from b0 with the
+// float weights wb, in fixed point of the given bits.
+func (a *axis) setRow(j, b0 int, wb []float64, bits uint) error {
+	row := a.w[j*a.stride : j*a.stride+len(wb)]
+	first, last, err := toFixed(wb, bits, row)
+	if err != nil {
+		return err
+	}
+	copy(row, row[first:last])
+	a.start[j], a.count[j] = int32(b0+first), int32(last-first)
+	return nil
 }
 
 // toFixed normalises wf to sum 1, converts it to fixed point with the given
