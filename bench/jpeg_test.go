@@ -1,0 +1,87 @@
+package bench
+
+import (
+	"bytes"
+	"image"
+	stdjpeg "image/jpeg"
+	"io"
+	"sync"
+	"testing"
+
+	"github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/internal/testimage"
+)
+
+// photo12MP is a 4000×3000 photo-like image encoded by image/jpeg at
+// quality 90 (4:2:0), the input of the decode benchmarks.
+var photo12MP = sync.OnceValue(func() []byte {
+	return testimage.JPEG(testimage.Photo(4000, 3000, 1), 90)
+})
+
+// photo1050 is a 1050×788 photo-like image, the input of the encode
+// benchmarks (the size Smartsheet's profile produces).
+var photo1050 = sync.OnceValue(func() *image.YCbCr {
+	return testimage.Photo(1050, 788, 2)
+})
+
+// BenchmarkJPEGDecode compares image/jpeg with our decoder at every scale
+// on the 12 MP JPEG. Run with -cpu 1,2 and compare with
+// benchstat -col /impl.
+func BenchmarkJPEGDecode(b *testing.B) {
+	data := photo12MP()
+	b.Run("impl=stdlib/job=decode-1", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := stdjpeg.Decode(bytes.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, s := range []int{1, 2, 4, 8} {
+		b.Run("impl=profileimage/job=decode-"+string(rune('0'+s)), func(b *testing.B) {
+			opts := &jpeg.DecodeOptions{ScaleDenom: s}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := jpeg.Decode(data, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkJPEGEncode compares image/jpeg's encoder with ours on a
+// 1050×788 4:2:0 image at quality 90.
+func BenchmarkJPEGEncode(b *testing.B) {
+	img := photo1050()
+	size := int64(img.Bounds().Dx() * img.Bounds().Dy() * 3 / 2)
+	b.Run("impl=stdlib/job=encode-1050", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := stdjpeg.Encode(io.Discard, img, &stdjpeg.Options{Quality: 90}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, opt := range []bool{false, true} {
+		job := "encode-1050"
+		if opt {
+			job = "encode-1050-optimized"
+		}
+		b.Run("impl=profileimage/job="+job, func(b *testing.B) {
+			o := &jpeg.EncodeOptions{Quality: 90, OptimizeHuffman: opt}
+			buf := make([]byte, 0, 1<<20)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				var err error
+				if buf, err = jpeg.Append(buf[:0], img, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,108 @@
+package fuzz
+
+import (
+	"bytes"
+	"errors"
+	"image"
+	stdjpeg "image/jpeg"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/profileimage/profileimage/internal/jpeg"
+)
+
+// fuzzMaxPixels bounds the pixel budget of FuzzJPEGDecode.
+const fuzzMaxPixels = 1 << 20
+
+// FuzzJPEGDecode is a differential fuzz target: image/jpeg and our decoder
+// must accept or reject the same inputs, neither may panic, and when both
+// accept, the sizes (and types) agree at scale 1 and the scaled decodes
+// succeed with the scaled size.
+//
+// Intended differences, excused below:
+//   - Limits: we refuse more than fuzzMaxPixels pixels (MaxPixels) and
+//     more than DefaultMaxScans scans; image/jpeg has no limits.
+//   - Huffman tables whose code counts do not fit their lengths: we reject
+//     them (as libjpeg does); image/jpeg decodes them in an undefined way.
+//   - Non-interleaved scans follow the component's own size in blocks
+//     (ITU-T T.81 A.2.2) and count restart intervals per block; image/jpeg
+//     differs when luma is sampled 4× and chroma 2× horizontally, and in
+//     restart counting for components sampled more than 1×1. When our
+//     Config shows such a layout, only the absence of panics is checked.
+func FuzzJPEGDecode(f *testing.F) {
+	goroot, _ := exec.Command("go", "env", "GOROOT").Output()
+	files, _ := filepath.Glob(filepath.Join(strings.TrimSpace(string(goroot)), "src", "image", "testdata", "*.jpeg"))
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, cerr := stdjpeg.DecodeConfig(bytes.NewReader(data))
+		if cerr == nil && cfg.Width*cfg.Height > fuzzMaxPixels {
+			return
+		}
+		ours, err := jpeg.Decode(data, &jpeg.DecodeOptions{MaxPixels: fuzzMaxPixels})
+		var le *jpeg.LimitError
+		if errors.As(err, &le) || err == jpeg.FormatError("Huffman table has more codes than fit their lengths") {
+			return
+		}
+		var fe jpeg.FormatError
+		var ue jpeg.UnsupportedError
+		if err != nil && !errors.As(err, &fe) && !errors.As(err, &ue) {
+			t.Fatalf("untyped error %T: %v", err, err)
+		}
+		if oc, cerr := jpeg.DecodeConfig(data); cerr == nil && layoutDiffers(oc, data) {
+			return
+		}
+		std, serr := stdjpeg.Decode(bytes.NewReader(data))
+		if (err == nil) != (serr == nil) {
+			t.Fatalf("image/jpeg error %v, ours %v", serr, err)
+		}
+		if err != nil {
+			return
+		}
+		if ours.Bounds() != std.Bounds() {
+			t.Fatalf("bounds %v, image/jpeg %v", ours.Bounds(), std.Bounds())
+		}
+		if _, ok := std.(*image.YCbCr); ok {
+			if _, ok := ours.(*image.YCbCr); !ok {
+				t.Fatalf("type %T, image/jpeg *image.YCbCr", ours)
+			}
+		}
+		for _, s := range []int{2, 8} {
+			small, err := jpeg.Decode(data, &jpeg.DecodeOptions{ScaleDenom: s, MaxPixels: fuzzMaxPixels})
+			if err != nil {
+				t.Fatalf("1/%d: %v (scale 1 decoded)", s, err)
+			}
+			w, h := (std.Bounds().Dx()+s-1)/s, (std.Bounds().Dy()+s-1)/s
+			if small.Bounds() != image.Rect(0, 0, w, h) {
+				t.Fatalf("1/%d: bounds %v, want %dx%d", s, small.Bounds(), w, h)
+			}
+		}
+	})
+}
+
+// layoutDiffers reports the layouts where our non-interleaved block walk
+// or restart counting intentionally differs from image/jpeg's: luma
+// sampled 4× with chroma 2× across, or a restart interval (a DRI segment
+// anywhere) with a component sampled more than 1×1.
+func layoutDiffers(c jpeg.Config, data []byte) bool {
+	if len(c.Sampling) >= 2 && c.Sampling[0].X == 4 && c.Sampling[1].X == 2 {
+		return true
+	}
+	if !bytes.Contains(data, []byte{0xff, 0xdd}) {
+		return false
+	}
+	for _, s := range c.Sampling {
+		if s.X*s.Y > 1 {
+			return true
+		}
+	}
+	return false
+}

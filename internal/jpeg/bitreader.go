@@ -1,0 +1,117 @@
+package jpeg
+
+// bitReader reads the entropy-coded data of a scan, MSB first, removing the
+// 0xFF00 byte stuffing. It never reads past a marker: at a marker (or at the
+// end of the data) it appends zero bits and counts them in pad, and the
+// decoder reports short data when it has consumed any of them, as
+// image/jpeg does when it runs out of bits.
+type bitReader struct {
+	data   []byte
+	pos    int    // next byte of data to read
+	acc    uint64 // unread bits, left-aligned; bits after the first n are 0
+	n      int    // number of unread bits in acc, padding included
+	pad    int    // number of zero bits appended after the segment ended
+	marker bool   // pos is at a marker or at the end of the data
+	eod    bool   // the data ended without a marker
+}
+
+// fill tops acc up to at least 57 bits.
+func (br *bitReader) fill() {
+	acc, n, pos, data := br.acc, br.n, br.pos, br.data
+	for n <= 56 {
+		if br.marker {
+			br.pad += 8
+			n += 8
+			continue
+		}
+		if pos >= len(data) {
+			br.marker, br.eod = true, true
+			continue
+		}
+		b := data[pos]
+		if b == 0xff {
+			if pos+1 < len(data) && data[pos+1] == 0 {
+				pos += 2
+			} else {
+				br.marker = true
+				continue
+			}
+		} else {
+			pos++
+		}
+		acc |= uint64(b) << (56 - n)
+		n += 8
+	}
+	br.acc, br.n, br.pos = acc, n, pos
+}
+
+// overrun reports whether more bits were consumed than the segment had.
+func (br *bitReader) overrun() bool { return br.n < br.pad }
+
+// overrunError is the error for an overrun: truncation if the data ended.
+func (br *bitReader) overrunError() error {
+	if br.eod {
+		return errTruncated
+	}
+	return errShortHuffman
+}
+
+// reset discards the buffered bits, at a restart marker or scan end.
+func (br *bitReader) reset() {
+	br.acc, br.n, br.pad, br.marker, br.eod = 0, 0, 0, false, false
+}
+
+// bits consumes and returns the next n bits (n ≤ 32).
+func (br *bitReader) bits(n int) uint32 {
+	if br.n < 32 {
+		br.fill()
+	}
+	v := uint32(br.acc >> (64 - n)) // 0 when n is 0
+	br.acc <<= n
+	br.n -= n
+	return v
+}
+
+// bit consumes and returns the next bit.
+func (br *bitReader) bit() bool {
+	if br.n < 1 {
+		br.fill()
+	}
+	v := br.acc>>63 != 0
+	br.acc <<= 1
+	br.n--
+	return v
+}
+
+// receiveExtend consumes size bits (size ≤ 16) and returns them as a
+// signed value (sections F.2.2.1 RECEIVE and EXTEND).
+func (br *bitReader) receiveExtend(size int) int32 {
+	if size == 0 {
+		return 0
+	}
+	v := int32(br.bits(size))
+	if v < 1<<(size-1) {
+		v -= 1<<size - 1
+	}
+	return v
+}
+
+// symbol decodes one Huffman symbol with t.
+func (br *bitReader) symbol(t *huffTable) (uint8, error) {
+	if br.n < 32 {
+		br.fill()
+	}
+	if e := t.sym[br.acc>>(64-lutBits)]; e != 0 {
+		l := int(e & 0xff)
+		br.acc <<= l
+		br.n -= l
+		return uint8(e >> 8), nil
+	}
+	s, l := t.slowSymbol(br.acc)
+	if l == 0 {
+		return 0, errBadHuffman
+	}
+	br.acc <<= l
+	br.n -= l
+	return s, nil
+}

@@ -1,0 +1,130 @@
+package jpeg
+
+// baselineBlock decodes one block of a sequential scan (sections F.2.2.1
+// and F.2.2.2), dequantizes it and writes its samples to the planes.
+func (d *decoder) baselineBlock(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
+	dcT, acT := &d.huff[0][sc.td], &d.huff[1][sc.ta]
+	q := &d.quant[d.comp[sc.ci].tq]
+	s, err := br.symbol(dcT)
+	if err != nil {
+		return err
+	}
+	if s > 16 {
+		return UnsupportedError("excessive DC component")
+	}
+	*pred += br.receiveExtend(int(s))
+	blk := &d.blk // all zero: put clears what it uses
+	blk[0] = *pred * q[0]
+	last := 0
+	if d.eobRun > 0 {
+		d.eobRun--
+	} else {
+		last, err = d.decodeAC(br, acT, q, blk, d.scale != 8)
+	}
+	if err != nil {
+		return err
+	}
+	if br.overrun() {
+		return br.overrunError()
+	}
+	d.put(sc.ci, bx, by, blk, last)
+	return nil
+}
+
+// decodeAC decodes the AC coefficients 1..63 of a sequential block into
+// blk, dequantized, and returns the zig-zag index of the last one written.
+// Without store (the 1/8 scale, where only DC is used) the coefficients are
+// decoded and dropped.
+func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]int32, store bool) (int, error) {
+	last := 0
+	acc, n := br.acc, br.n
+	for k := 1; k < 64; {
+		if n < 32 {
+			br.acc, br.n = acc, n
+			br.fill()
+			acc, n = br.acc, br.n
+		}
+		if e := t.ac[acc>>(64-lutBits)]; e != 0 {
+			if k += int(e>>8) & 15; k < 64 {
+				l := int(e & 0xff)
+				acc <<= l
+				n -= l
+				if store {
+					blk[unzig[k]] = (e >> 16) * q[k]
+					last = k
+				}
+				k++
+				continue
+			}
+			k -= int(e>>8) & 15
+		}
+		var sym uint8
+		l := 0
+		if e := t.sym[acc>>(64-lutBits)]; e != 0 {
+			sym, l = uint8(e>>8), int(e&0xff)
+		} else if sym, l = t.slowSymbol(acc); l == 0 {
+			return 0, errBadHuffman
+		}
+		acc <<= l
+		n -= l
+		run, size := int(sym>>4), int(sym&15)
+		if size == 0 {
+			if run == 15 {
+				k += 16
+				continue
+			}
+			br.acc, br.n = acc, n
+			d.endOfBand(br, run)
+			return last, nil
+		}
+		k += run
+		if k > 63 {
+			break
+		}
+		br.acc, br.n = acc, n
+		v := br.receiveExtend(size)
+		acc, n = br.acc, br.n
+		if store {
+			blk[unzig[k]] = v * q[k]
+			last = k
+		}
+		k++
+	}
+	br.acc, br.n = acc, n
+	return last, nil
+}
+
+// endOfBand handles an EOBn symbol: this block ends and the next
+// (1<<run | extra bits) - 1 blocks of the band are empty (section G.1.2.2).
+// In a sequential scan only EOB (run 0) is valid; other runs are honoured
+// as image/jpeg honours them.
+func (d *decoder) endOfBand(br *bitReader, run int) {
+	r := 1 << run
+	if run != 0 {
+		r |= int(br.bits(run))
+	}
+	d.eobRun = r - 1
+}
+
+// put transforms a dequantized block and writes it to component ci's
+// plane at block (bx, by), at the decoder's scale, and clears blk.
+func (d *decoder) put(ci, bx, by int, blk *[64]int32, last int) {
+	stride := d.out.stride[ci]
+	bs := d.bs
+	off := by*bs*stride + bx*bs
+	dst := d.out.pix[ci]
+	if off < 0 || off+(bs-1)*stride+bs > len(dst) {
+		*blk = [64]int32{}
+		return // cannot happen: blocks lie inside the padded planes
+	}
+	dst = dst[off:]
+	switch d.scale {
+	case 1:
+		idct8(blk, last, dst, stride)
+	case 8:
+		dst[0] = clamp8((int(blk[0])+4)>>3 + 128)
+		*blk = [64]int32{} // AC terms are only set in progressive images
+	default:
+		idctBox(blk, last, bs, dst, stride)
+	}
+}

@@ -1,0 +1,172 @@
+package jpeg
+
+import (
+	"image"
+	"io"
+)
+
+// DefaultQuality is the quality used when EncodeOptions.Quality is 0.
+const DefaultQuality = 75
+
+// EncodeOptions tunes [Encode]. A nil *EncodeOptions means the zero value
+// of every field.
+type EncodeOptions struct {
+	// Quality is 1..100 with the IJG scaling of the annex K tables, so the
+	// same number gives the same tables as image/jpeg. 0 means
+	// DefaultQuality; other values are clamped to 1..100.
+	Quality int
+	// OptimizeHuffman computes Huffman tables for this image (a second
+	// pass over the quantized blocks) instead of the typical tables of
+	// annex K.3: the same pixels in a smaller file.
+	OptimizeHuffman bool
+	// Chroma444 keeps full-resolution chroma. By default colour images are
+	// written 4:2:0, as image/jpeg writes them. A 4:4:4 *image.YCbCr with
+	// Chroma444 (or a 4:2:0 one without) is written straight from its
+	// planes.
+	Chroma444 bool
+}
+
+// Encode writes img to w as a baseline JPEG: one component for
+// *image.Gray, three (Y'CbCr) otherwise. The output is deterministic
+// and has no metadata segments (no JFIF, EXIF or ICC). Translucent
+// pixels are composited on black, as image/jpeg does.
+func Encode(w io.Writer, img image.Image, opts *EncodeOptions) error {
+	buf, err := Append(nil, img, opts)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf)
+	return err
+}
+
+// Append is [Encode] appending the JPEG stream to dst.
+func Append(dst []byte, img image.Image, opts *EncodeOptions) ([]byte, error) {
+	var o EncodeOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Quality == 0 {
+		o.Quality = DefaultQuality
+	}
+	o.Quality = min(max(o.Quality, 1), 100)
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w <= 0 || h <= 0 || w > 0xffff || h > 0xffff {
+		return dst, UnsupportedError("image size (want 1..65535 on each side)")
+	}
+	e := newEncoder(img, &o)
+	e.buf = dst
+	e.writeHeaders(w, h)
+	e.writeScan(w, h)
+	e.buf = append(e.buf, 0xff, markerEOI)
+	return e.buf, nil
+}
+
+// encoder holds the state of one Encode call.
+type encoder struct {
+	opts   *EncodeOptions
+	src    source
+	nComp  int
+	sub420 bool
+	tables [2][64]uint8 // zig-zag order, as written in DQT
+	quant  [2]quantizer
+	specs  [4]huffSpec // DC luma, AC luma, DC chroma, AC chroma
+	codes  [4]*huffCode
+	fast   [2]*acFast // AC luma, AC chroma
+	buf    []byte
+}
+
+func newEncoder(img image.Image, o *EncodeOptions) *encoder {
+	e := &encoder{opts: o, nComp: 3, sub420: !o.Chroma444}
+	switch m := img.(type) {
+	case *image.Gray:
+		e.src, e.nComp, e.sub420 = graySource{m}, 1, false
+	case *image.YCbCr:
+		switch {
+		case e.sub420 && m.SubsampleRatio == image.YCbCrSubsampleRatio420 &&
+			m.Rect.Min.X&1 == 0 && m.Rect.Min.Y&1 == 0:
+			e.src = ycc420Source{m}
+		case !e.sub420 && m.SubsampleRatio == image.YCbCrSubsampleRatio444:
+			e.src = ycc444Source{m}
+		default:
+			e.src = yccSource(m, !e.sub420)
+		}
+	case *image.RGBA:
+		e.src = rgbaSource(m, !e.sub420)
+	case *image.NRGBA:
+		e.src = nrgbaSource(m, !e.sub420)
+	default:
+		e.src = imageSource(img, !e.sub420)
+	}
+	e.tables = scaledQuant(o.Quality)
+	for t := range e.tables {
+		e.quant[t] = newQuantizer(&e.tables[t])
+	}
+	e.specs = stdHuff
+	return e
+}
+
+// writeHeaders writes SOI, DQT, SOF0 and, unless the tables are
+// optimised (then they follow the statistics pass), nothing else.
+func (e *encoder) writeHeaders(w, h int) {
+	e.buf = append(e.buf, 0xff, markerSOI)
+	nq := 2
+	if e.nComp == 1 {
+		nq = 1
+	}
+	e.segment(markerDQT, 65*nq)
+	for t := 0; t < nq; t++ {
+		e.buf = append(e.buf, byte(t))
+		e.buf = append(e.buf, e.tables[t][:]...)
+	}
+	e.segment(markerSOF0, 6+3*e.nComp)
+	e.buf = append(e.buf, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), byte(e.nComp))
+	for c := 0; c < e.nComp; c++ {
+		hv, tq := byte(0x11), byte(0)
+		if c == 0 && e.sub420 {
+			hv = 0x22
+		}
+		if c > 0 {
+			tq = 1
+		}
+		e.buf = append(e.buf, byte(c+1), hv, tq)
+	}
+}
+
+// segment writes a marker and the length field for n payload bytes.
+func (e *encoder) segment(marker byte, n int) {
+	e.buf = append(e.buf, 0xff, marker, byte((n+2)>>8), byte(n+2))
+}
+
+// writeDHT writes the Huffman tables in use.
+func (e *encoder) writeDHT() {
+	n := 2
+	if e.nComp == 1 {
+		n = 1
+	}
+	size := 0
+	for t := 0; t < 2*n; t++ {
+		size += 17 + len(e.specs[t].vals)
+	}
+	e.segment(markerDHT, size)
+	for t := 0; t < 2*n; t++ {
+		class, id := byte(t&1), byte(t>>1)
+		e.buf = append(e.buf, class<<4|id)
+		e.buf = append(e.buf, e.specs[t].counts[:]...)
+		e.buf = append(e.buf, e.specs[t].vals...)
+	}
+}
+
+// writeSOS writes the scan header.
+func (e *encoder) writeSOS() {
+	e.segment(markerSOS, 4+2*e.nComp)
+	e.buf = append(e.buf, byte(e.nComp))
+	for c := 0; c < e.nComp; c++ {
+		t := byte(0x00)
+		if c > 0 {
+			t = 0x11
+		}
+		e.buf = append(e.buf, byte(c+1), t)
+	}
+	e.buf = append(e.buf, 0, 63, 0)
+}

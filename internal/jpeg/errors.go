@@ -1,0 +1,50 @@
+package jpeg
+
+import (
+	"io"
+	"strconv"
+)
+
+// FormatError reports that the input is not a valid JPEG stream.
+type FormatError string
+
+// Error implements the error interface.
+func (e FormatError) Error() string { return "jpeg: invalid format: " + string(e) }
+
+// Is reports whether a truncated-stream error matches [io.ErrUnexpectedEOF],
+// so that callers can tell a cut-off upload from other damage.
+func (e FormatError) Is(target error) bool {
+	return e == errTruncated && target == io.ErrUnexpectedEOF
+}
+
+// UnsupportedError reports that the input is a valid JPEG stream that uses a
+// feature this package does not implement (arithmetic coding, 12-bit or
+// lossless coding, hierarchical mode, unusual sampling factors).
+type UnsupportedError string
+
+// Error implements the error interface.
+func (e UnsupportedError) Error() string { return "jpeg: unsupported feature: " + string(e) }
+
+// LimitError reports that decoding was refused because the input exceeds a
+// limit set in [DecodeOptions] (or its documented default).
+type LimitError struct {
+	What  string // "pixels" or "scans"
+	Limit int64  // the limit in force
+	Got   int64  // the value the input asked for
+}
+
+// Error implements the error interface.
+func (e *LimitError) Error() string {
+	return "jpeg: too many " + e.What + ": " + strconv.FormatInt(e.Got, 10) +
+		" exceeds the limit of " + strconv.FormatInt(e.Limit, 10)
+}
+
+// Errors returned in several places.
+const (
+	errTruncated     = FormatError("unexpected end of data")
+	errShortHuffman  = FormatError("short Huffman data")
+	errBadHuffman    = FormatError("bad Huffman code")
+	errMissingSOF    = FormatError("missing SOF marker")
+	errSubsampling   = UnsupportedError("luma/chroma subsampling ratio")
+	errOversubscribe = FormatError("Huffman table has more codes than fit their lengths")
+)

@@ -1,0 +1,228 @@
+package jpeg
+
+// frame holds what the segments before and between scans declare.
+type frame struct {
+	width, height int
+	nComp         int
+	comp          [4]component
+	baseline      bool
+	progressive   bool
+	mxx, myy      int // number of MCUs across and down
+
+	jfif           bool
+	adobe          bool // an Adobe APP14 segment was seen
+	adobeTransform uint8
+
+	quant [4][64]int32 // quantization tables, zig-zag order
+	huff  [2][4]huffTable
+	ri    int // restart interval in MCUs, 0 for none
+}
+
+// parseSOF reads a start-of-frame segment (section B.2.2), with the same
+// acceptance rules as image/jpeg.
+func (f *frame) parseSOF(marker byte, p []byte) error {
+	if f.nComp != 0 {
+		return FormatError("multiple SOF markers")
+	}
+	f.baseline = marker == markerSOF0
+	f.progressive = marker == markerSOF2
+	switch len(p) {
+	case 6 + 3*1, 6 + 3*3, 6 + 3*4:
+	default:
+		return UnsupportedError("number of components")
+	}
+	n := (len(p) - 6) / 3
+	if p[0] != 8 {
+		return UnsupportedError("precision (only 8-bit samples are supported)")
+	}
+	f.height = int(p[1])<<8 | int(p[2])
+	f.width = int(p[3])<<8 | int(p[4])
+	if int(p[5]) != n {
+		return FormatError("SOF has wrong length")
+	}
+	for i := 0; i < n; i++ {
+		c := &f.comp[i]
+		c.id = p[6+3*i]
+		for j := 0; j < i; j++ {
+			if f.comp[j].id == c.id {
+				return FormatError("repeated component identifier")
+			}
+		}
+		c.tq = p[8+3*i]
+		if c.tq > 3 {
+			return FormatError("bad Tq value")
+		}
+		hv := p[7+3*i]
+		h, v := int(hv>>4), int(hv&15)
+		if h < 1 || h > 4 || v < 1 || v > 4 {
+			return FormatError("luma/chroma subsampling ratio")
+		}
+		if h == 3 || v == 3 {
+			return errSubsampling
+		}
+		switch n {
+		case 1:
+			// A single component is never interleaved: its MCU is one
+			// block whatever its nominal factors (sections A.2, 4.8.2).
+			h, v = 1, 1
+		case 3:
+			// Y'CbCr in 4:4:4, 4:4:0, 4:2:2, 4:2:0, 4:1:1 or 4:1:0:
+			// chroma factors divide the luma ones, Cb and Cr agree.
+			switch i {
+			case 0:
+				if v == 4 {
+					return errSubsampling
+				}
+			case 1:
+				if f.comp[0].h%h != 0 || f.comp[0].v%v != 0 {
+					return errSubsampling
+				}
+			case 2:
+				if f.comp[1].h != h || f.comp[1].v != v {
+					return errSubsampling
+				}
+			}
+		case 4:
+			// CMYK or YCCK: 0x11 0x11 0x11 0x11 or 0x22 0x11 0x11 0x22.
+			switch i {
+			case 0:
+				if hv != 0x11 && hv != 0x22 {
+					return errSubsampling
+				}
+			case 1, 2:
+				if hv != 0x11 {
+					return errSubsampling
+				}
+			case 3:
+				if f.comp[0].h != h || f.comp[0].v != v {
+					return errSubsampling
+				}
+			}
+		}
+		c.h, c.v = h, v
+	}
+	f.nComp = n
+	h0, v0 := f.comp[0].h, f.comp[0].v
+	f.mxx = (f.width + 8*h0 - 1) / (8 * h0)
+	f.myy = (f.height + 8*v0 - 1) / (8 * v0)
+	for i := 0; i < n; i++ {
+		c := &f.comp[i]
+		// Component size in samples is ceil(width*h/hmax); the luma
+		// factors are the largest ones in every accepted layout.
+		cw := (f.width*c.h + h0 - 1) / h0
+		ch := (f.height*c.v + v0 - 1) / v0
+		c.bw, c.bh = (cw+7)/8, (ch+7)/8
+	}
+	return nil
+}
+
+// parseDQT reads a define-quantization-table segment (section B.2.4.1).
+func (f *frame) parseDQT(p []byte) error {
+	for len(p) > 0 {
+		tq, pq := p[0]&15, p[0]>>4
+		p = p[1:]
+		if tq > 3 {
+			return FormatError("bad Tq value")
+		}
+		q := &f.quant[tq]
+		if len(p) == 0 && pq <= 1 {
+			break // a final selector byte without a table: ignored, as image/jpeg does
+		}
+		switch pq {
+		case 0:
+			if len(p) < 64 {
+				return FormatError("DQT has wrong length")
+			}
+			for i := range q {
+				q[i] = int32(p[i])
+			}
+			p = p[64:]
+		case 1:
+			if len(p) < 128 {
+				return FormatError("DQT has wrong length")
+			}
+			for i := range q {
+				q[i] = int32(p[2*i])<<8 | int32(p[2*i+1])
+			}
+			p = p[128:]
+		default:
+			return FormatError("bad Pq value")
+		}
+	}
+	return nil
+}
+
+// parseDHT reads a define-Huffman-table segment (section B.2.4.2).
+func (f *frame) parseDHT(p []byte) error {
+	for len(p) > 0 {
+		if len(p) < 17 {
+			return FormatError("DHT has wrong length")
+		}
+		tc, th := p[0]>>4, p[0]&15
+		if tc > 1 {
+			return FormatError("bad Tc value")
+		}
+		if th > 3 || (f.baseline && th > 1) {
+			return FormatError("bad Th value")
+		}
+		var counts [16]uint8
+		copy(counts[:], p[1:17])
+		total := 0
+		for _, c := range counts {
+			total += int(c)
+		}
+		if total == 0 {
+			return FormatError("Huffman table has zero length")
+		}
+		if total > 256 {
+			return FormatError("Huffman table has excessive length")
+		}
+		p = p[17:]
+		if len(p) < total {
+			return FormatError("DHT has wrong length")
+		}
+		if err := f.huff[tc][th].build(&counts, p[:total]); err != nil {
+			return err
+		}
+		p = p[total:]
+	}
+	return nil
+}
+
+// parseDRI reads a define-restart-interval segment (section B.2.4.4).
+func (f *frame) parseDRI(p []byte) error {
+	if len(p) != 2 {
+		return FormatError("DRI has wrong length")
+	}
+	f.ri = int(p[0])<<8 | int(p[1])
+	return nil
+}
+
+// parseAPP0 notes a JFIF segment, which means Y'CbCr.
+func (f *frame) parseAPP0(p []byte) {
+	if len(p) >= 5 && string(p[:5]) == "JFIF\x00" {
+		f.jfif = true
+	} else if len(p) >= 5 {
+		f.jfif = false
+	}
+}
+
+// parseAPP14 notes an Adobe segment and its colour transform.
+func (f *frame) parseAPP14(p []byte) {
+	if len(p) >= 12 && string(p[:5]) == "Adobe" {
+		f.adobe = true
+		f.adobeTransform = p[11]
+	}
+}
+
+// isRGB reports whether a three-component image holds R, G, B rather than
+// Y'CbCr, by the same rules as image/jpeg.
+func (f *frame) isRGB() bool {
+	if f.jfif {
+		return false
+	}
+	if f.adobe && f.adobeTransform == adobeUnknown {
+		return true
+	}
+	return f.comp[0].id == 'R' && f.comp[1].id == 'G' && f.comp[2].id == 'B'
+}

@@ -1,0 +1,96 @@
+package jpeg
+
+// lutBits is the number of bits looked up at once when decoding a Huffman
+// symbol. Codes up to this length (nearly all of them in photos) take one
+// table read; longer codes fall back to a canonical-code walk.
+const lutBits = 10
+
+// huffTable is a decoding table for one Huffman table (section C and
+// annex F.2.2.3 of ITU-T T.81).
+type huffTable struct {
+	// sym maps the next lutBits bits to symbol<<8 | code length, or 0 when
+	// the code is longer than lutBits (or not a code).
+	sym [1 << lutBits]uint16
+	// ac maps the next lutBits bits to a whole AC coefficient when the code
+	// and its extra bits fit in lutBits together: value<<16 | run<<8 |
+	// total bits; 0 when they do not fit or the symbol is not a coefficient.
+	ac [1 << lutBits]int32
+	// For codes longer than lutBits: maxCode[l] is the largest code of
+	// length l (-1 if none) and valIndex[l]-minCode[l] turns a code of
+	// length l into an index into vals.
+	maxCode  [17]int32
+	minCode  [17]int32
+	valIndex [17]int32
+	vals     [256]uint8
+	nCodes   int32
+}
+
+// build fills t from the code-length counts and the symbols of a DHT
+// segment. It rejects tables whose codes do not fit their lengths (which
+// libjpeg rejects too); complete tables, whose last code is all ones, are
+// accepted as image/jpeg accepts them.
+func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
+	*t = huffTable{}
+	t.nCodes = int32(len(vals))
+	copy(t.vals[:], vals)
+	code, k := int32(0), int32(0)
+	for l := int32(1); l <= 16; l++ {
+		n := int32(counts[l-1])
+		t.maxCode[l] = -1
+		if n > 0 {
+			t.minCode[l] = code
+			t.valIndex[l] = k
+			t.maxCode[l] = code + n - 1
+		}
+		for i := int32(0); i < n; i++ {
+			if code >= 1<<l {
+				return errOversubscribe
+			}
+			if l <= lutBits {
+				shift := lutBits - l
+				sym := vals[k]
+				entry := uint16(sym)<<8 | uint16(l)
+				base := code << shift
+				for j := int32(0); j < 1<<shift; j++ {
+					t.sym[base+j] = entry
+					t.ac[base+j] = acEntry(base+j, l, sym)
+				}
+			}
+			code++
+			k++
+		}
+		code <<= 1
+	}
+	return nil
+}
+
+// acEntry precomputes the AC coefficient for the lutBits-bit window w whose
+// first l bits are the code for sym, if the extra bits fit in the window.
+func acEntry(w, l int32, sym uint8) int32 {
+	run, size := int32(sym>>4), int32(sym&15)
+	if size == 0 || l+size > lutBits {
+		return 0
+	}
+	v := (w >> (lutBits - l - size)) & (1<<size - 1)
+	if v < 1<<(size-1) {
+		v -= 1<<size - 1
+	}
+	return v<<16 | run<<8 | (l + size)
+}
+
+// slowSymbol decodes a code longer than lutBits from the top 16 bits of
+// the bit window. It returns the symbol and the code length, or length 0
+// if the bits are not a code of t.
+func (t *huffTable) slowSymbol(window uint64) (uint8, int) {
+	for l := lutBits + 1; l <= 16; l++ {
+		code := int32(window >> (64 - l))
+		if code <= t.maxCode[l] {
+			i := t.valIndex[l] + code - t.minCode[l]
+			if i < 0 || i >= t.nCodes {
+				return 0, 0
+			}
+			return t.vals[i], l
+		}
+	}
+	return 0, 0
+}

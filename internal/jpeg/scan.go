@@ -1,0 +1,269 @@
+package jpeg
+
+// scanComp is one component of a scan (section B.2.3).
+type scanComp struct {
+	ci     int // index into frame.comp
+	td, ta uint8
+}
+
+// scanParams is the header of one scan.
+type scanParams struct {
+	n      int
+	comps  [4]scanComp
+	ss, se int // spectral selection, zig-zag indices
+	ah, al int // successive approximation bit positions
+}
+
+// parseSOS reads a scan header with image/jpeg's acceptance rules.
+func (d *decoder) parseSOS(p []byte) (scanParams, error) {
+	var s scanParams
+	if d.nComp == 0 {
+		return s, errMissingSOF
+	}
+	if len(p) < 6 || 4+2*d.nComp < len(p) || len(p)%2 != 0 {
+		return s, FormatError("SOS has wrong length")
+	}
+	s.n = int(p[0])
+	if len(p) != 4+2*s.n {
+		return s, FormatError("SOS length inconsistent with number of components")
+	}
+	totalHV := 0
+	for i := 0; i < s.n; i++ {
+		id := p[1+2*i]
+		ci := -1
+		for j := 0; j < d.nComp; j++ {
+			if d.comp[j].id == id {
+				ci = j
+			}
+		}
+		if ci < 0 {
+			return s, FormatError("unknown component selector")
+		}
+		for j := 0; j < i; j++ {
+			if s.comps[j].ci == ci {
+				return s, FormatError("repeated component selector")
+			}
+		}
+		totalHV += d.comp[ci].h * d.comp[ci].v
+		td, ta := p[2+2*i]>>4, p[2+2*i]&15
+		if td > 3 || (d.baseline && td > 1) {
+			return s, FormatError("bad Td value")
+		}
+		if ta > 3 || (d.baseline && ta > 1) {
+			return s, FormatError("bad Ta value")
+		}
+		s.comps[i] = scanComp{ci: ci, td: td, ta: ta}
+	}
+	if d.nComp > 1 && totalHV > 10 {
+		return s, FormatError("total sampling factors too large")
+	}
+	s.ss, s.se = 0, 63
+	if d.progressive {
+		s.ss, s.se = int(p[1+2*s.n]), int(p[2+2*s.n])
+		s.ah, s.al = int(p[3+2*s.n]>>4), int(p[3+2*s.n]&15)
+		if (s.ss == 0 && s.se != 0) || s.ss > s.se || s.se >= 64 {
+			return s, FormatError("bad spectral selection bounds")
+		}
+		if s.ss != 0 && s.n != 1 {
+			return s, FormatError("progressive AC coefficients for more than one component")
+		}
+		if s.ah != 0 && s.ah != s.al+1 {
+			return s, FormatError("bad successive approximation values")
+		}
+	}
+	return s, nil
+}
+
+// scan decodes one scan whose header is p; the entropy-coded data follows
+// in d.r.
+func (d *decoder) scan(p []byte) error {
+	s, err := d.parseSOS(p)
+	if err != nil {
+		return err
+	}
+	d.nScans++
+	if limit := d.opts.maxScans(); d.nScans > limit {
+		return &LimitError{What: "scans", Limit: int64(limit), Got: int64(d.nScans)}
+	}
+	if d.out == nil {
+		if d.out, err = newPlanes(&d.frame, d.bs, d.scale); err != nil {
+			return err
+		}
+	}
+	if d.progressive {
+		for i := 0; i < s.n; i++ {
+			ci := s.comps[i].ci
+			if d.coeffs[ci] == nil {
+				c := d.comp[ci]
+				d.coeffs[ci] = make([]int32, d.mxx*c.h*d.myy*c.v*64)
+			}
+		}
+	}
+	br := &bitReader{data: d.r.data, pos: d.r.pos}
+	var err2 error
+	if s.n > 1 {
+		err2 = d.interleaved(br, &s)
+	} else {
+		err2 = d.single(br, &s)
+	}
+	d.r.pos = br.pos
+	return err2
+}
+
+// blockFunc decodes one block of scan component sc at block (bx, by).
+type blockFunc func(br *bitReader, sc *scanComp, bx, by int, pred *int32) error
+
+// blockDecoder picks the block routine for the scan's kind.
+func (d *decoder) blockDecoder(s *scanParams) blockFunc {
+	switch {
+	case !d.progressive:
+		return d.baselineBlock
+	case s.ss == 0 && s.ah == 0:
+		return func(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
+			return d.dcFirst(br, sc, bx, by, pred, s.al)
+		}
+	case s.ss == 0:
+		return func(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
+			return d.dcRefine(br, sc, bx, by, s.al)
+		}
+	case s.ah == 0:
+		return func(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
+			return d.acFirst(br, sc, bx, by, s.ss, s.se, s.al)
+		}
+	}
+	return func(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
+		return d.acRefine(br, sc, bx, by, s.ss, s.se, s.al)
+	}
+}
+
+// interleaved decodes a scan of several components, MCU by MCU.
+func (d *decoder) interleaved(br *bitReader, s *scanParams) error {
+	block := d.blockDecoder(s)
+	var pred [4]int32
+	rst := restarter{d: d, br: br}
+	stream := !d.progressive && s.n == d.nComp && d.opts != nil && d.opts.Rows != nil &&
+		d.out.streams(&d.frame) && d.nScans == 1
+	for my := 0; my < d.myy; my++ {
+		if err := d.ctx.Err(); err != nil {
+			return err
+		}
+		for mx := 0; mx < d.mxx; mx++ {
+			for i := 0; i < s.n; i++ {
+				sc := &s.comps[i]
+				c := &d.comp[sc.ci]
+				for j := 0; j < c.h*c.v; j++ {
+					bx, by := mx*c.h+j%c.h, my*c.v+j/c.h
+					if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil {
+						return err
+					}
+				}
+			}
+			if err := rst.after(d.mxx*d.myy, &pred); err != nil {
+				return err
+			}
+		}
+		if stream {
+			if err := d.emitRows((my + 1) * d.comp[0].v * d.bs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// single decodes a scan of one component, block by block in raster order
+// over the component's own size (section A.2.2).
+func (d *decoder) single(br *bitReader, s *scanParams) error {
+	block := d.blockDecoder(s)
+	var pred [4]int32
+	rst := restarter{d: d, br: br}
+	sc := &s.comps[0]
+	c := &d.comp[sc.ci]
+	stream := !d.progressive && d.nComp == 1 && d.opts != nil && d.opts.Rows != nil && d.nScans == 1
+	for by := 0; by < c.bh; by++ {
+		if err := d.ctx.Err(); err != nil {
+			return err
+		}
+		for bx := 0; bx < c.bw; bx++ {
+			if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil {
+				return err
+			}
+			if err := rst.after(c.bw*c.bh, &pred); err != nil {
+				return err
+			}
+		}
+		if stream {
+			if err := d.emitRows((by + 1) * d.bs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// emitRows hands output rows up to y1 to DecodeOptions.Rows.
+func (d *decoder) emitRows(y1 int) error {
+	img := d.out.view
+	if h := img.Bounds().Dy(); y1 > h {
+		y1 = h
+	}
+	if y1 <= d.streamed {
+		return nil
+	}
+	y0 := d.streamed
+	d.streamed = y1
+	return d.opts.Rows(img, y0, y1)
+}
+
+// restarter counts MCUs and handles restart markers (section F.1.2.3).
+type restarter struct {
+	d        *decoder
+	br       *bitReader
+	mcu      int
+	expected byte
+}
+
+// after is called after each MCU of a scan with total MCUs.
+func (r *restarter) after(total int, pred *[4]int32) error {
+	r.mcu++
+	ri := r.d.ri
+	if ri == 0 || r.mcu%ri != 0 || r.mcu >= total {
+		return nil
+	}
+	if err := r.findRST(); err != nil {
+		return err
+	}
+	r.br.reset()
+	*pred = [4]int32{}
+	r.d.eobRun = 0
+	return nil
+}
+
+// findRST skips to just after the expected RSTn marker. Data bytes,
+// stuffed 0xFF00 pairs and fill bytes are skipped; any other marker is an
+// error, as in image/jpeg.
+func (r *restarter) findRST() error {
+	data, pos := r.br.data, r.br.pos
+	want := markerRST0 + r.expected
+	for {
+		if pos+1 >= len(data) {
+			return errTruncated
+		}
+		if data[pos] != 0xff {
+			pos++
+			continue
+		}
+		switch m := data[pos+1]; {
+		case m == want:
+			r.br.pos = pos + 2
+			r.expected = (r.expected + 1) & 7
+			return nil
+		case m == 0xff:
+			pos++
+		case m == 0:
+			pos += 2
+		default:
+			return FormatError("bad RST marker")
+		}
+	}
+}
