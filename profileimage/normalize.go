@@ -80,11 +80,12 @@ func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 // profile and options.
 func Normalize(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (*Result, error) {
 	s := newSettings(opts)
-	src, err := load(ctx, data, p, s)
+	original := vendors.Size{Name: vendors.OriginalSize}
+	src, err := load(ctx, data, p, s, []vendors.Size{original})
 	if err != nil {
 		return nil, err
 	}
-	return render(ctx, src, p, vendors.Size{Name: vendors.OriginalSize}, s)
+	return render(ctx, src, p, original, s)
 }
 
 // source is a decoded upload, or an output made from it, ready to render
@@ -92,13 +93,19 @@ func Normalize(ctx context.Context, data []byte, p vendors.Profile, opts ...Opti
 type source struct {
 	info        validate.Info // the upload, as reported in Result.Source
 	img         image.Image
-	orientation int    // img's EXIF orientation
-	w, h        int    // img's size once oriented
-	steps       []Step // what made img from the upload
+	orientation int // img's EXIF orientation
+	w, h        int // img's size once oriented
+	// planW×planH is the size outputs are planned at: the oriented upload
+	// (so that sizes never depend on how it was decoded), or img's own
+	// size for an output reused by ScaleAll. A shrink-on-load decode
+	// makes img smaller than that; plans are mapped onto it.
+	planW, planH int
+	steps        []Step // what made img from the upload
 }
 
-// load validates data against what Normalize cannot fix and decodes it.
-func load(ctx context.Context, data []byte, p vendors.Profile, s settings) (*source, error) {
+// load validates data against what Normalize cannot fix and decodes it, as
+// small as the largest of the sizes allows (see shrinkDenom).
+func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes []vendors.Size) (*source, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -112,15 +119,27 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings) (*sou
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	img, err := decode(data, info.Format)
+	denom := shrinkDenom(info, p, s, sizes)
+	img, err := decode(ctx, data, info.Format, denom)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, validate.Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
 	}
-	if b := img.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
+	wantW, wantH := ceilDiv(info.Width, denom), ceilDiv(info.Height, denom)
+	if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
 		return nil, validate.Reject(p, vendors.ReasonCorrupt,
 			fmt.Sprintf("decoded %dx%d, header said %dx%d", b.Dx(), b.Dy(), info.Width, info.Height), nil)
 	}
-	src := &source{info: info, img: img, orientation: info.Orientation, w: info.OrientedWidth, h: info.OrientedHeight}
+	src := &source{info: info, img: img, orientation: info.Orientation,
+		w: wantW, h: wantH, planW: info.OrientedWidth, planH: info.OrientedHeight}
+	if info.OrientedWidth != info.Width {
+		src.w, src.h = wantH, wantW
+	}
+	if denom > 1 {
+		src.steps = append(src.steps, Step{"decoded", fmt.Sprintf("at 1/%d size", denom)})
+	}
 	if info.Frames > 1 {
 		src.steps = append(src.steps, Step{"first-frame", fmt.Sprintf("kept 1 of %d frames", info.Frames)})
 	}
@@ -159,7 +178,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 	t := sizeTarget(p, sz)
 	pad := padColor(p, s)
 	for range maxShrinks {
-		pl, err := makePlan(src.w, src.h, t, s.crop)
+		pl, err := makePlan(src.planW, src.planH, t, s.crop)
 		if err != nil {
 			return nil, err
 		}
@@ -169,7 +188,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 				map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", pl.width, pl.height), vendors.ParamParameter: "image"})
 		}
 		img, err := scale.Resize(src.img, pl.width, pl.height, &scale.Options{
-			Orientation: src.orientation, Crop: pl.crop, Pad: pl.pad, PadColor: pad,
+			Orientation: src.orientation, Crop: src.mapRect(pl.crop), Pad: pl.pad, PadColor: pad,
 			Concurrency: s.concurrency, Context: ctx,
 		})
 		if err != nil {
@@ -212,7 +231,7 @@ func planSteps(src *source, pl plan) []Step {
 	if src.orientation > 1 {
 		steps = append(steps, Step{"oriented", "orientation " + strconv.Itoa(src.orientation)})
 	}
-	if pl.cropped(src.w, src.h) {
+	if pl.cropped(src.planW, src.planH) {
 		steps = append(steps, Step{"cropped", fmt.Sprintf("%dx%d at (%d,%d)", pl.crop.Dx(), pl.crop.Dy(), pl.crop.Min.X, pl.crop.Min.Y)})
 	}
 	if pl.padded() {

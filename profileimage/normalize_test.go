@@ -520,3 +520,34 @@ func TestAnimationFollowsTheProfile(t *testing.T) {
 		t.Errorf("got %v, want the profile's animated error", err)
 	}
 }
+
+// TestConcurrentUse runs Normalize and ScaleAll from several goroutines at
+// once (the -race run checks them for data races) and expects the same
+// bytes as a lone call.
+func TestConcurrentUse(t *testing.T) {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := vendors.MustLookup("ringcentral")
+	want, err := ScaleAll(context.Background(), data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Go(func() {
+			got, err := ScaleAll(context.Background(), data, p)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for i := range got {
+				if got[i].Hash != want[i].Hash {
+					t.Errorf("%s: concurrent call gave other bytes", got[i].Size)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

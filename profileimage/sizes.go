@@ -23,7 +23,7 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 		return nil, err
 	}
 	s := newSettings(opts)
-	src, err := load(ctx, data, p, s)
+	src, err := load(ctx, data, p, s, []vendors.Size{sz})
 	if err != nil {
 		return nil, err
 	}
@@ -37,13 +37,13 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 // 195x195 and 90x90 come from its 584x584): as sharp, and much faster.
 func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) ([]*Result, error) {
 	s := newSettings(opts)
-	src, err := load(ctx, data, p, s)
-	if err != nil {
-		return nil, err
-	}
 	sizes := p.Sizes
 	if len(sizes) == 0 {
 		sizes = []vendors.Size{{Name: vendors.OriginalSize}}
+	}
+	src, err := load(ctx, data, p, s, sizes)
+	if err != nil {
+		return nil, err
 	}
 	// Largest first, so that the smaller sizes can start from them.
 	order := make([]int, len(sizes))
@@ -64,7 +64,7 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 		out[i] = res
 		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == "flattened" }) {
 			made = append(made, &source{info: src.info, img: res.image, orientation: 1,
-				w: res.Width, h: res.Height, steps: res.Steps[:len(res.Steps)-1]})
+				w: res.Width, h: res.Height, planW: res.Width, planH: res.Height, steps: res.Steps[:len(res.Steps)-1]})
 		}
 	}
 	return out, nil

@@ -9,4 +9,6 @@ require (
 	golang.org/x/image v0.47.0
 )
 
+require github.com/rwcarlsen/goexif v0.0.0-20190401172101-9e8deecbddbd // indirect
+
 replace github.com/profileimage/profileimage => ../..
