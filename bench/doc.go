@@ -1,5 +1,6 @@
 // Package bench holds the benchmarks of the library's hot paths on realistic
-// inputs. It has no exported API; run it with
+// inputs. Its only exported names are the jobs and inputs it shares with
+// bench/peers, so that both time exactly the same work. Run it with
 //
 //	go test -run=none -bench=. -benchmem ./bench
 //

@@ -5,22 +5,13 @@ import (
 	"context"
 	"image"
 	"image/jpeg"
-	"sync"
 	"testing"
 
 	"golang.org/x/image/draw"
 
-	"github.com/profileimage/profileimage/internal/exif/exiftest"
-	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/profileimage"
 	"github.com/profileimage/profileimage/vendors"
 )
-
-// upload12MP is what a phone uploads: a 4000x3000 JPEG at quality 90 whose
-// EXIF says it is stored turned (orientation 6).
-var upload12MP = sync.OnceValue(func() []byte {
-	return exiftest.Splice(testimage.JPEG(testimage.Photo(4000, 3000, 7), 90), exiftest.APP1(exiftest.Orientation(6)))
-})
 
 // BenchmarkNormalize times Normalize of the 12 MP upload for each seed
 // vendor, next to the obvious pipeline a Go programmer writes with the
@@ -28,7 +19,7 @@ var upload12MP = sync.OnceValue(func() []byte {
 // encode at the same quality; no orientation, no byte budget), in the same
 // run. Compare with benchstat -col /impl.
 func BenchmarkNormalize(b *testing.B) {
-	data := upload12MP()
+	data := Upload12MP()
 	for _, vendor := range []string{"ringcentral", "zoom", "smartsheet"} {
 		p := vendors.MustLookup(vendor)
 		res, err := profileimage.Normalize(context.Background(), data, p)
@@ -56,7 +47,7 @@ func BenchmarkNormalize(b *testing.B) {
 
 // BenchmarkScaleAll times every RingCentral size from one upload.
 func BenchmarkScaleAll(b *testing.B) {
-	data := upload12MP()
+	data := Upload12MP()
 	p := vendors.MustLookup("ringcentral")
 	b.Run("impl=profileimage/job=scaleall-ringcentral", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))

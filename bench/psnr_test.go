@@ -10,17 +10,17 @@ import (
 // TestResizePSNR checks the quality target of the default filter: at least
 // 50 dB against the float64 Lanczos3 reference on every benchmarked job.
 func TestResizePSNR(t *testing.T) {
-	for _, j := range resizeJobs {
-		if testing.Short() && j.src == "nrgba-12mp" {
+	for _, j := range ResizeJobs() {
+		if testing.Short() && j.Src == "nrgba-12mp" {
 			continue // the float64 reference of 12 MP RGBA takes seconds
 		}
-		t.Run(j.name+"/"+j.src, func(t *testing.T) {
-			src := resizeSources()[j.src]
-			got, err := scale.Resize(src, j.w, j.h, &scale.Options{Crop: j.crop})
+		t.Run(j.Name+"/"+j.Src, func(t *testing.T) {
+			src := ResizeSources()[j.Src]
+			got, err := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop})
 			if err != nil {
 				t.Fatal(err)
 			}
-			psnr, err := scaletest.PSNR(got, scaletest.Lanczos3(src, j.crop, j.w, j.h))
+			psnr, err := scaletest.PSNR(got, scaletest.Lanczos3(src, j.Crop, j.W, j.H))
 			if err != nil {
 				t.Fatal(err)
 			}

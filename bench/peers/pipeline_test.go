@@ -6,22 +6,14 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"sync"
 	"testing"
 
 	"github.com/disintegration/imaging"
 
-	"github.com/profileimage/profileimage/internal/exif/exiftest"
-	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/bench"
 	"github.com/profileimage/profileimage/profileimage"
 	"github.com/profileimage/profileimage/vendors"
 )
-
-// upload is a phone's 12 MP JPEG (quality 90) stored turned, EXIF
-// orientation 6: the input of the whole-pipeline jobs.
-var upload = sync.OnceValue(func() []byte {
-	return exiftest.Splice(testimage.JPEG(testimage.Photo(4000, 3000, 7), 90), exiftest.APP1(exiftest.Orientation(6)))
-})
 
 // BenchmarkPipeline times the whole job a service does with an upload,
 // from bytes to bytes: ours against the best pure-Go pipeline at good
@@ -31,7 +23,7 @@ var upload = sync.OnceValue(func() []byte {
 //	normalize-smartsheet: upright, padded to a white square, fitted in 1050x1050
 //	scale-ringcentral-90: upright, centre square, 90x90
 func BenchmarkPipeline(b *testing.B) {
-	data := upload()
+	data := bench.Upload12MP()
 	ctx := context.Background()
 	smartsheet, ringcentral := vendors.MustLookup("smartsheet"), vendors.MustLookup("ringcentral")
 	jobs := []struct {
