@@ -5,6 +5,7 @@ import (
 	"image"
 	stdjpeg "image/jpeg"
 	"io"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -29,7 +30,7 @@ var photo1050 = sync.OnceValue(func() *image.YCbCr {
 // benchstat -col /impl.
 func BenchmarkJPEGDecode(b *testing.B) {
 	data := photo12MP()
-	b.Run("impl=stdlib/job=decode-1", func(b *testing.B) {
+	b.Run("impl=stdlib/job=decode-scale1of1", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
@@ -39,7 +40,7 @@ func BenchmarkJPEGDecode(b *testing.B) {
 		}
 	})
 	for _, s := range []int{1, 2, 4, 8} {
-		b.Run("impl=profileimage/job=decode-"+string(rune('0'+s)), func(b *testing.B) {
+		b.Run("impl=profileimage/job=decode-scale1of"+strconv.Itoa(s), func(b *testing.B) {
 			opts := &jpeg.DecodeOptions{ScaleDenom: s}
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
@@ -57,7 +58,7 @@ func BenchmarkJPEGDecode(b *testing.B) {
 func BenchmarkJPEGEncode(b *testing.B) {
 	img := photo1050()
 	size := int64(img.Bounds().Dx() * img.Bounds().Dy() * 3 / 2)
-	b.Run("impl=stdlib/job=encode-1050", func(b *testing.B) {
+	b.Run("impl=stdlib/job=encode-1050x788", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
 		for b.Loop() {
@@ -67,9 +68,9 @@ func BenchmarkJPEGEncode(b *testing.B) {
 		}
 	})
 	for _, opt := range []bool{false, true} {
-		job := "encode-1050"
+		job := "encode-1050x788"
 		if opt {
-			job = "encode-1050-optimized"
+			job = "encode-1050x788-optimized"
 		}
 		b.Run("impl=profileimage/job="+job, func(b *testing.B) {
 			o := &jpeg.EncodeOptions{Quality: 90, OptimizeHuffman: opt}

@@ -21,7 +21,7 @@ import (
 // quality), in the same run. Compare with benchstat -col /impl.
 //
 //	normalize-smartsheet: upright, padded to a white square, fitted in 1050x1050
-//	scale-ringcentral-90: upright, centre square, 90x90
+//	scale-ringcentral-90x90: upright, centre square, 90x90
 func BenchmarkPipeline(b *testing.B) {
 	data := bench.Upload12MP()
 	ctx := context.Background()
@@ -38,7 +38,7 @@ func BenchmarkPipeline(b *testing.B) {
 			fitted := imaging.Fit(img, 1050, 1050, imaging.Lanczos)
 			return imaging.PasteCenter(imaging.New(1050, 1050, color.White), fitted)
 		}},
-		{"scale-ringcentral-90", func() error {
+		{"scale-ringcentral-90x90", func() error {
 			_, err := profileimage.Scale(ctx, data, ringcentral, "90x90")
 			return err
 		}, func(img image.Image) image.Image {
