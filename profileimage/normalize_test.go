@@ -11,7 +11,6 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +21,7 @@ import (
 	"time"
 
 	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/scale/scaletest"
 	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
@@ -370,8 +370,7 @@ func TestScaleAllRingCentral(t *testing.T) {
 	}
 }
 
-// psnr decodes two same-size images and returns their peak signal-to-noise
-// ratio over R, G and B, in dB (+Inf when equal).
+// psnr decodes two same-size images and returns scaletest.PSNR of them.
 func psnr(t *testing.T, a, b []byte) float64 {
 	t.Helper()
 	ia, _, err := image.Decode(bytes.NewReader(a))
@@ -382,19 +381,11 @@ func psnr(t *testing.T, a, b []byte) float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sum, n float64
-	r := ia.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := ia.At(x, y).RGBA()
-			r2, g2, b2, _ := ib.At(x, y).RGBA()
-			for _, d := range [3]float64{float64(r1>>8) - float64(r2>>8), float64(g1>>8) - float64(g2>>8), float64(b1>>8) - float64(b2>>8)} {
-				sum += d * d
-				n++
-			}
-		}
+	db, err := scaletest.PSNR(ia, ib)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return 10 * math.Log10(255*255/(sum/n))
+	return db
 }
 
 func TestCancelledContext(t *testing.T) {

@@ -116,8 +116,8 @@ func makePlan(w, h int, t target, userCrop image.Rectangle) (plan, error) {
 	}
 	pl.pad = image.Rect(0, 0, pl.width, pl.height)
 	if t.mode == vendors.SquarePad {
-		pw := clampInt(roundInt(float64(src.Dx())*s), 1, pl.width)
-		ph := clampInt(roundInt(float64(src.Dy())*s), 1, pl.height)
+		pw := clampInt(int(math.Round(float64(src.Dx())*s)), 1, pl.width)
+		ph := clampInt(int(math.Round(float64(src.Dy())*s)), 1, pl.height)
 		x0, y0 := (pl.width-pw)/2, (pl.height-ph)/2
 		pl.pad = image.Rect(x0, y0, x0+pw, y0+ph)
 	}
@@ -188,7 +188,7 @@ func fitSize(w, h, s float64, t target, square bool) (int, int) {
 		return ow, oh
 	}
 	over := func(ow, oh int) bool { return t.maxPixels > 0 && int64(ow)*int64(oh) > t.maxPixels }
-	ow, oh := size(func(v float64) float64 { return math.Floor(v + 0.5) })
+	ow, oh := size(math.Round)
 	if over(ow, oh) {
 		// Rounding up crossed the pixel limit: rounding both sides down
 		// stays under it and keeps the aspect ratio within a pixel.
@@ -205,7 +205,5 @@ func fitSize(w, h, s float64, t target, square bool) (int, int) {
 	}
 	return ow, oh
 }
-
-func roundInt(v float64) int { return int(math.Floor(v + 0.5)) }
 
 func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -40,21 +40,27 @@ func (e *env) parse(name string, args []string, setup func(*flags)) (*flags, []s
 	return f, f.fs.Args(), true
 }
 
-func withVendor(f *flags) {
-	f.fs.StringVar(&f.vendor, "vendor", "", "vendor profile `name` (see: profileimage vendors)")
-}
-
 func withOutput(f *flags) {
-	withVendor(f)
 	f.fs.StringVar(&f.out, "o", "", "output `path`: a file, - for standard output, or a directory")
 }
 
-func (e *env) profile(f *flags) (vendors.Profile, bool) {
+// parseVendor is parse for the commands that take -vendor: it also looks
+// the profile up, and reports on standard error when there is none.
+func (e *env) parseVendor(name string, args []string, setup func(*flags)) (*flags, []string, vendors.Profile, bool) {
+	f, files, ok := e.parse(name, args, func(f *flags) {
+		f.fs.StringVar(&f.vendor, "vendor", "", "vendor profile `name` (see: profileimage vendors)")
+		if setup != nil {
+			setup(f)
+		}
+	})
+	if !ok {
+		return nil, nil, vendors.Profile{}, false
+	}
 	p, ok := vendors.Lookup(f.vendor)
 	if !ok {
 		fmt.Fprintf(e.stderr, "profileimage: -vendor must be one of: %s\n", strings.Join(vendors.Names(), ", "))
 	}
-	return p, ok
+	return f, files, p, ok
 }
 
 func (e *env) usageError(format string, args ...any) int {
@@ -127,14 +133,9 @@ func (e *env) inspect(args []string) int {
 }
 
 func (e *env) validate(args []string) int {
-	f, files, ok := e.parse("validate", args, func(f *flags) {
-		withVendor(f)
+	f, files, p, ok := e.parseVendor("validate", args, func(f *flags) {
 		f.fs.StringVar(&f.contentType, "content-type", "", "the declared media `type` of the upload")
 	})
-	if !ok {
-		return exitUsage
-	}
-	p, ok := e.profile(f)
 	if !ok {
 		return exitUsage
 	}
@@ -156,11 +157,7 @@ func (e *env) validate(args []string) int {
 }
 
 func (e *env) normalize(args []string) int {
-	f, files, ok := e.parse("normalize", args, withOutput)
-	if !ok {
-		return exitUsage
-	}
-	p, ok := e.profile(f)
+	f, files, p, ok := e.parseVendor("normalize", args, withOutput)
 	switch {
 	case !ok:
 		return exitUsage
@@ -197,15 +194,11 @@ func (e *env) normalize(args []string) int {
 }
 
 func (e *env) scale(args []string) int {
-	f, files, ok := e.parse("scale", args, func(f *flags) {
+	f, files, p, ok := e.parseVendor("scale", args, func(f *flags) {
 		withOutput(f)
 		f.fs.StringVar(&f.size, "size", "", "the vendor's size `name`, such as 90x90")
 		f.fs.BoolVar(&f.all, "all", false, "make every size of the vendor; -o is then a directory")
 	})
-	if !ok {
-		return exitUsage
-	}
-	p, ok := e.profile(f)
 	switch {
 	case !ok:
 		return exitUsage
