@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/profileimage/profileimage/internal/exif/exiftest"
 	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/validate"
 )
@@ -21,7 +20,7 @@ var inspectInputs = sync.OnceValue(func() []struct {
 	name string
 	data []byte
 } {
-	jpeg := exiftest.Splice(testimage.JPEG(testimage.Photo(4000, 3000, 7), 90), exiftest.APP1(exiftest.Orientation(6)))
+	jpeg := Upload12MP()
 	var pngBuf, gifBuf bytes.Buffer
 	if err := png.Encode(&pngBuf, testimage.NRGBA(testimage.Photo(1000, 1000, 8))); err != nil {
 		panic(err)

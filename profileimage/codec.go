@@ -13,19 +13,26 @@ import (
 	"golang.org/x/image/webp"
 
 	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/validate"
 
 	"github.com/profileimage/profileimage/vendors"
 )
 
-// decode decodes data, whose format was sniffed and whose size was checked
-// by validate, with that format's decoder only (no global registry). JPEG
-// is decoded at 1/denom of its size straight from the DCT coefficients;
+// decode decodes data, whose header validate has read and whose caps Check
+// has approved, with its format's decoder only (no global registry). JPEG
+// is decoded at 1/denom of its size straight from the DCT coefficients,
+// with the decoder's own caps set to what Check approved, so that a caller
+// who raises the safety caps is not refused by the decoder's defaults;
 // other formats ignore denom. GIF and APNG give their first frame.
-func decode(ctx context.Context, data []byte, f vendors.Format, denom int) (image.Image, error) {
+func decode(ctx context.Context, data []byte, info validate.Info, denom int) (image.Image, error) {
 	r := bytes.NewReader(data)
-	switch f {
+	switch info.Format {
 	case vendors.JPEG:
-		return pjpeg.DecodeContext(ctx, data, &pjpeg.DecodeOptions{ScaleDenom: denom})
+		return pjpeg.DecodeContext(ctx, data, &pjpeg.DecodeOptions{
+			ScaleDenom: denom,
+			MaxPixels:  max(int64(info.Width)*int64(info.Height), 1),
+			MaxScans:   max(info.Scans, pjpeg.DefaultMaxScans),
+		})
 	case vendors.PNG:
 		return png.Decode(r)
 	case vendors.GIF:
@@ -37,7 +44,7 @@ func decode(ctx context.Context, data []byte, f vendors.Format, denom int) (imag
 	case vendors.TIFF:
 		return tiff.Decode(r)
 	}
-	return nil, fmt.Errorf("no decoder for format %q", f)
+	return nil, fmt.Errorf("no decoder for format %q", info.Format)
 }
 
 // optimizeBelow is the largest JPEG, in pixels, written with Huffman tables

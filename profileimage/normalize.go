@@ -120,7 +120,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 		return nil, err
 	}
 	denom := shrinkDenom(info, p, s, sizes)
-	img, err := decode(ctx, data, info.Format, denom)
+	img, err := decode(ctx, data, info, denom)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

@@ -542,3 +542,27 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestScanCapIsCheckedOnce: the scan cap a caller sets is the one that
+// decides (the JPEG decoder is given what Check approved, never its own,
+// possibly stricter, default): exactly the file's scans pass, one fewer is
+// the vendor's corrupt.
+func TestScanCapIsCheckedOnce(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testimage.GoTestdata(), "video-001.progressive.jpeg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := validate.Inspect(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := vendors.MustLookup("zoom")
+	lim := validate.Limits{MaxScans: info.Scans}
+	if _, err := Normalize(context.Background(), data, p, Limits(lim)); err != nil {
+		t.Fatalf("%d scans, cap %d: %v", info.Scans, lim.MaxScans, err)
+	}
+	lim.MaxScans = info.Scans - 1
+	if _, err := Normalize(context.Background(), data, p, Limits(lim)); !errors.Is(err, validate.ErrCorrupt) {
+		t.Errorf("cap below the scans: got %v, want ErrCorrupt", err)
+	}
+}

@@ -214,6 +214,11 @@ func TestInspectEXIF(t *testing.T) {
 	loop := []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 274, Type: 3, Count: 1, Value: 6}}}, {}}
 	loop[0].Next = exiftest.Offset(loop, 1)
 	loop[1].Next = exiftest.Offset(loop, 0)
+	// IFD0 with orientation 6 and a pointer to a GPS IFD of one entry
+	// (GPSVersionID).
+	gps := []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 274, Type: 3, Count: 1, Value: 6}, {Tag: 34853, Type: 4, Count: 1}}},
+		{Entries: []exiftest.Entry{{Tag: 0, Type: 1, Count: 4, Value: 2}}}}
+	gps[0].Entries[1].Value = exiftest.Offset(gps, 1)
 	tests := []struct {
 		name     string
 		data     []byte
@@ -232,6 +237,7 @@ func TestInspectEXIF(t *testing.T) {
 		{"PNG eXIf", pngFile(8, 4, 8, 6, mkChunk("eXIf", exiftest.Orientation(5))), 5, 4, 8, nil, false, false},
 		{"WebP EXIF", webpFile(vp8x(0x08, 30, 20), riffChunk("EXIF", exiftest.Orientation(7)), vp8(30, 20)), 7, 20, 30, nil, false, false},
 		{"WebP EXIF with prefix", webpFile(vp8x(0x08, 30, 20), riffChunk("EXIF", append([]byte("Exif\x00\x00"), exiftest.Orientation(7)...)), vp8(30, 20)), 7, 20, 30, nil, false, false},
+		{"GPS", baselineJPEG(64, 48, exiftest.APP1(exiftest.Block(binary.LittleEndian, gps, nil))), 6, 48, 64, nil, false, true},
 		{"TIFF orientation", tiffFile(100, 50, exiftest.Entry{Tag: 274, Type: 3, Count: 1, Value: 6}), 6, 50, 100, nil, false, false},
 	}
 	for _, tc := range tests {
@@ -246,7 +252,7 @@ func TestInspectEXIF(t *testing.T) {
 			if (tc.exifErr == nil) != (info.Metadata.EXIFError == nil) || tc.exifErr != nil && !errors.Is(info.Metadata.EXIFError, tc.exifErr) {
 				t.Errorf("EXIFError %v, want %v", info.Metadata.EXIFError, tc.exifErr)
 			}
-			if info.Metadata.XMP != tc.xmp || info.Format != vendors.TIFF && !info.Metadata.EXIF {
+			if info.Metadata.XMP != tc.xmp || info.Metadata.GPS != tc.gps || info.Format != vendors.TIFF && !info.Metadata.EXIF {
 				t.Errorf("metadata %+v", info.Metadata)
 			}
 		})

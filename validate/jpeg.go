@@ -9,7 +9,6 @@ import (
 // JPEG markers the walk acts on.
 const (
 	markerSOF0  = 0xc0 // baseline
-	markerSOF1  = 0xc1 // extended sequential, Huffman
 	markerSOF2  = 0xc2 // progressive, Huffman
 	markerDHT   = 0xc4
 	markerJPG   = 0xc8

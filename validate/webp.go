@@ -2,14 +2,8 @@ package validate
 
 import "github.com/profileimage/profileimage/vendors"
 
-// VP8X feature flags.
-const (
-	vp8xAnimation = 1 << 1
-	vp8xXMP       = 1 << 2
-	vp8xEXIF      = 1 << 3
-	vp8xAlpha     = 1 << 4
-	vp8xICC       = 1 << 5
-)
+// vp8xAlpha is the VP8X feature flag for an alpha channel.
+const vp8xAlpha = 1 << 4
 
 // webpState is what the chunk walk has seen so far.
 type webpState struct {

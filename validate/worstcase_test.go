@@ -71,11 +71,10 @@ func TestInspectWorstCaseMemory(t *testing.T) {
 			info, err := Inspect(data)
 			runtime.ReadMemStats(&after)
 			used := after.TotalAlloc - before.TotalAlloc
-			if limit := 4*uint64(len(data)) + 1<<20; used > limit {
-				t.Errorf("%s, %d bytes: allocated %d, limit %d", name, len(data), used, limit)
-			}
+			// The bound is 4x the input plus 1 MiB; Inspect is
+			// held to a small constant, which is stricter at every size.
 			if used > 64<<10 {
-				t.Errorf("%s, %d bytes: allocated %d, want a small constant", name, len(data), used)
+				t.Errorf("%s, %d bytes: allocated %d, want a small constant (at most 64 KiB)", name, len(data), used)
 			}
 			if n == 1<<20 {
 				t.Logf("%-22s %8d bytes: %d B allocated; %v %v", name, len(data), used, err, info.Frames)

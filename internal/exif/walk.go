@@ -8,19 +8,15 @@ import (
 // Result is what one [Walk] found. Fields describe IFD0 unless they say
 // otherwise; a tag that is absent leaves its field zero.
 type Result struct {
-	Order binary.ByteOrder
-
 	// IFD0 is true once IFD0's entry table was read in full: only then
 	// are the IFD0 fields below set. A later error (a loop in the IFD
 	// chain, a bad sub-IFD) leaves them valid.
 	IFD0 bool
 
-	Orientation     int    // tag 274, as stored (callers map 0 and >8 to 1)
-	Width, Height   uint32 // tags 256 and 257 (TIFF files)
-	Compression     int    // tag 259
-	Photometric     int    // tag 262; -1 when absent
-	SamplesPerPixel int    // tag 277
-	ExtraSamples    int    // count of tag 338 (alpha channels)
+	Orientation   int    // tag 274, as stored (callers map 0 and >8 to 1)
+	Width, Height uint32 // tags 256 and 257 (TIFF files)
+	Photometric   int    // tag 262; -1 when absent
+	ExtraSamples  int    // count of tag 338 (alpha channels)
 
 	XMP  bool // tag 700 in IFD0
 	ICC  bool // tag 34675 in IFD0
@@ -38,21 +34,18 @@ type Result struct {
 
 // Tags read by the walk.
 const (
-	tagImageWidth        = 256
-	tagImageLength       = 257
-	tagCompression       = 259
-	tagPhotometric       = 262
-	tagStripOffsets      = 273
-	tagOrientation       = 274
-	tagSamplesPerPixel   = 277
-	tagExtraSamples      = 338
-	tagJPEGInterchange   = 513
-	tagJPEGInterchangeLn = 514
-	tagXMP               = 700
-	tagICC               = 34675
-	tagExifIFD           = 34665
-	tagGPSIFD            = 34853
-	tagInteropIFD        = 40965
+	tagImageWidth      = 256
+	tagImageLength     = 257
+	tagPhotometric     = 262
+	tagStripOffsets    = 273
+	tagOrientation     = 274
+	tagExtraSamples    = 338
+	tagJPEGInterchange = 513
+	tagXMP             = 700
+	tagICC             = 34675
+	tagExifIFD         = 34665
+	tagGPSIFD          = 34853
+	tagInteropIFD      = 40965
 )
 
 // typeSizes holds the byte size of each TIFF field type (1..13); 0 marks a
@@ -74,9 +67,8 @@ const (
 )
 
 type pending struct {
-	off  uint32
-	kind ifdKind
-	tag  uint16 // the pointer tag that led here (sub-IFDs)
+	off uint32
+	tag uint16 // the pointer tag that led here (sub-IFDs)
 }
 
 // walker holds the state of one walk. It lives on the stack: a walk
@@ -106,7 +98,6 @@ func Walk(b []byte) (Result, error) {
 		return Result{Photometric: -1}, fail(KindHeader, 0, "no II*\\0 or MM\\0* TIFF header")
 	}
 	w := walker{b: b, order: order}
-	w.res.Order = order
 	w.res.Photometric = -1
 	next := order.Uint32(b[4:8])
 	// The main chain first, IFD by IFD, each followed by the sub-IFDs it
@@ -215,7 +206,7 @@ func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
 			if w.nqueue == len(w.queue) {
 				return fail(KindTooMuch, at, "too many sub-IFD pointers")
 			}
-			w.queue[w.nqueue] = pending{off: uint32(v), kind: subIFD, tag: tag}
+			w.queue[w.nqueue] = pending{off: uint32(v), tag: tag}
 			w.nqueue++
 		}
 		return nil
@@ -242,17 +233,9 @@ func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
 		if isInt && v >= 0 && v <= 1<<32-1 {
 			w.res.Height = uint32(v)
 		}
-	case tagCompression:
-		if isInt {
-			w.res.Compression = clampInt(v)
-		}
 	case tagPhotometric:
 		if isInt {
 			w.res.Photometric = clampInt(v)
-		}
-	case tagSamplesPerPixel:
-		if isInt {
-			w.res.SamplesPerPixel = clampInt(v)
 		}
 	case tagExtraSamples:
 		w.res.ExtraSamples = int(min(count, 1<<16))
