@@ -75,8 +75,18 @@ func TestPropertyCheckMonotonic(t *testing.T) {
 		}
 		return m
 	}
+	// Each limit is drawn within the range of the value it caps (bytes,
+	// pixels, width, height, frames; then the library's pixels, bytes,
+	// frames, frame area and scans), so that every one of them binds in
+	// some runs; seen proves it.
+	span := [10]int64{1 << 28, 9e8, 30000, 30000, 3000, 9e8, 1 << 28, 3000, 27e11, 300}
+	seen := map[vendors.Reason]bool{}
 	properties.Property("Check is monotonic in the limits",
 		prop.ForAll(func(w, h, frames, scans int, bytes int64, lo []int64, raise []int64) bool {
+			for i := range lo {
+				lo[i] = 1 + lo[i]%span[i]
+				raise[i] %= span[i]
+			}
 			info := still(vendors.GIF, w, h, bytes)
 			info.Frames, info.Scans = frames, scans
 			p := vendors.MustLookup("smartsheet")
@@ -84,6 +94,9 @@ func TestPropertyCheckMonotonic(t *testing.T) {
 			p.Animation.MaxFrames = int(lo[4])
 			lim := Limits{MaxPixels: lo[5], MaxBytes: lo[6], MaxFrames: int(lo[7]), MaxFrameArea: lo[8], MaxScans: int(lo[9])}
 			before := reasons(Check(info, p, WithLimits(lim)))
+			for r := range before {
+				seen[r] = true
+			}
 
 			p.MaxBytes += raise[0]
 			p.MaxPixels += raise[1]
@@ -103,6 +116,11 @@ func TestPropertyCheckMonotonic(t *testing.T) {
 			return true
 		},
 			gen.IntRange(1, 30000), gen.IntRange(1, 30000), gen.IntRange(1, 3000), gen.IntRange(0, 300), gen.Int64Range(1, 1<<28),
-			gen.SliceOfN(10, gen.Int64Range(1, 1<<30)), gen.SliceOfN(10, gen.Int64Range(0, 1<<30))))
+			gen.SliceOfN(10, gen.Int64Range(1, 1<<42)), gen.SliceOfN(10, gen.Int64Range(0, 1<<42))))
 	properties.TestingRun(t)
+	for _, r := range []vendors.Reason{vendors.ReasonTooManyBytes, vendors.ReasonTooManyPixels, vendors.ReasonTooLarge, vendors.ReasonAnimated, vendors.ReasonCorrupt} {
+		if !seen[r] {
+			t.Errorf("no run was rejected for %s: the property did not exercise that limit", r)
+		}
+	}
 }
