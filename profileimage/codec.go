@@ -57,17 +57,15 @@ const optimizeBelow = 1 << 22
 // encode writes img in format f; quality applies to JPEG. Neither encoder
 // writes metadata, and both are deterministic.
 func encode(img image.Image, f vendors.Format, quality int) ([]byte, error) {
-	var buf bytes.Buffer
-	var err error
 	switch f {
 	case vendors.JPEG:
 		b := img.Bounds()
 		optimize := b.Dx()*b.Dy() <= optimizeBelow
-		err = pjpeg.Encode(&buf, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize})
+		return pjpeg.Append(nil, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize})
 	case vendors.PNG:
-		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img)
-	default:
-		err = fmt.Errorf("no encoder for format %q", f)
+		var buf bytes.Buffer
+		err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img)
+		return buf.Bytes(), err
 	}
-	return buf.Bytes(), err
+	return nil, fmt.Errorf("no encoder for format %q", f)
 }
