@@ -62,7 +62,10 @@ func (j *job8) hrow(r int, dst []int16, sc *scratch) {
 	p := j.p
 	y0 := p.y.lo + r*p.y.k
 	if !p.blockMode() {
-		hdirect8(&p.x, j.src.row(y0, p.x.lo, p.x.hi, sc.row8[:0]), dst)
+		// Sources read through At convert into sc.row8: keep it, so
+		// that a row costs no allocation.
+		sc.row8 = grow(sc.row8, p.x.hi-p.x.lo)
+		hdirect8(&p.x, j.src.row(y0, p.x.lo, p.x.hi, sc.row8), dst)
 		return
 	}
 	ny := p.y.boxLen(r)

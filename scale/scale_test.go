@@ -233,6 +233,10 @@ func TestAllocationsAreConstant(t *testing.T) {
 	nrgba := testimage.NRGBA(src)
 	s, _ := scale.NewScaler(800, 600, 200, 150, &scale.Options{Concurrency: 1})
 	dst := image.NewYCbCr(image.Rect(0, 0, 200, 150), image.YCbCrSubsampleRatio420)
+	direct, _ := scale.NewScaler(800, 600, 600, 450, &scale.Options{Concurrency: 1})
+	gray := image.NewGray(image.Rect(0, 0, 800, 600))
+	copy(gray.Pix, src.Y)
+	grayModel := struct{ image.Image }{gray} // not an *image.Gray: read through At
 	for _, c := range []struct {
 		name string
 		f    func()
@@ -244,6 +248,9 @@ func TestAllocationsAreConstant(t *testing.T) {
 		{"Scaler ycbcr", func() { s.Resize(src) }, 16},
 		{"Scaler nrgba", func() { s.Resize(nrgba) }, 16},
 		{"ResizeInto", func() { s.ResizeInto(dst, src) }, 16},
+		// A source read through its colour model, without box
+		// pre-reduction: its row buffer must be reused, not made per row.
+		{"Scaler gray model, direct", func() { direct.Resize(grayModel) }, 16},
 	} {
 		if n := testing.AllocsPerRun(20, c.f); n > c.max {
 			t.Errorf("%s: %v allocations per run, want at most %v", c.name, n, c.max)
@@ -304,4 +311,14 @@ func meanAbsDiff(a, b []byte) float64 {
 		s += max(d, -d)
 	}
 	return float64(s) / float64(len(a))
+}
+
+func TestResizeIntoNilDestination(t *testing.T) {
+	s, err := scale.NewScaler(8, 8, 4, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ResizeInto(nil, image.NewGray(image.Rect(0, 0, 8, 8))); !errors.Is(err, scale.ErrInvalidDestination) {
+		t.Errorf("got %v, want ErrInvalidDestination", err)
+	}
 }

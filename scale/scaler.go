@@ -72,6 +72,9 @@ func (s *Scaler) ResizeInto(dst, src image.Image) error {
 	if err := s.checkSource(src); err != nil {
 		return err
 	}
+	if dst == nil {
+		return fmt.Errorf("%w: nil", ErrInvalidDestination)
+	}
 	if sz := dst.Bounds().Size(); sz.X != s.dstW || sz.Y != s.dstH {
 		return fmt.Errorf("%w: %v, want %dx%d", ErrInvalidDestination, dst.Bounds(), s.dstW, s.dstH)
 	}
