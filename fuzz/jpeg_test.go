@@ -6,12 +6,11 @@ import (
 	"image"
 	stdjpeg "image/jpeg"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/internal/testimage"
 )
 
 // fuzzMaxPixels bounds the pixel budget of FuzzJPEGDecode.
@@ -33,8 +32,10 @@ const fuzzMaxPixels = 1 << 20
 //     restart counting for components sampled more than 1×1. When our
 //     Config shows such a layout, only the absence of panics is checked.
 func FuzzJPEGDecode(f *testing.F) {
-	goroot, _ := exec.Command("go", "env", "GOROOT").Output()
-	files, _ := filepath.Glob(filepath.Join(strings.TrimSpace(string(goroot)), "src", "image", "testdata", "*.jpeg"))
+	var files []string
+	if dir := testimage.GoTestdata(); dir != "" {
+		files, _ = filepath.Glob(filepath.Join(dir, "*.jpeg"))
+	}
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {

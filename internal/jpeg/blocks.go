@@ -122,7 +122,7 @@ func (d *decoder) put(ci, bx, by int, blk *[64]int32, last int) {
 	case 1:
 		idct8(blk, last, dst, stride)
 	case 8:
-		dst[0] = clamp8((int(blk[0])+4)>>3 + 128)
+		dst[0] = dcSample(blk[0])
 		*blk = [64]int32{} // AC terms are only set in progressive images
 	default:
 		idctBox(blk, last, bs, dst, stride)

@@ -37,6 +37,13 @@ func clamp8(v int) uint8 {
 	return 255
 }
 
+// dcSample is the sample value of a block whose only non-zero coefficient
+// is the dequantised DC term dc: dc/8 rounded, level-shifted by 128 and
+// clipped.
+func dcSample(dc int32) uint8 {
+	return clamp8((int(dc)+4)>>3 + 128)
+}
+
 // idctEven is the even half of the 8-point inverse transform: from inputs
 // 0, 2, 4, 6 it returns the four even terms, scaled by 2^constBits.
 func idctEven(i0, i2, i4, i6 int) (e10, e11, e12, e13 int) {
@@ -72,7 +79,7 @@ func idct8(blk *[64]int32, last int, dst []byte, stride int) {
 		return
 	}
 	if last == 0 {
-		v := clamp8((int(blk[0])+4)>>3 + 128)
+		v := dcSample(blk[0])
 		blk[0] = 0
 		for y := 0; y < 8; y++ {
 			row := dst[y*stride : y*stride+8]
@@ -84,7 +91,7 @@ func idct8(blk *[64]int32, last int, dst []byte, stride int) {
 	}
 	var ws [64]int
 	// Pass 1: columns, into ws with pass1Bits extra bits.
-	cols := int(zigExtent[last&63] & 15)
+	cols := int(zigCols[last&63])
 	for x := 0; x < cols; x++ {
 		c := blk[x:]
 		if c[8]|c[16]|c[24]|c[32]|c[40]|c[48]|c[56] == 0 {

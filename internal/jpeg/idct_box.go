@@ -87,7 +87,7 @@ func idctBox(blk *[64]int32, last, n int, dst []byte, stride int) {
 		return
 	}
 	if last == 0 {
-		v := clamp8((int(blk[0])+4)>>3 + 128)
+		v := dcSample(blk[0])
 		blk[0] = 0
 		for y := 0; y < n; y++ {
 			for x := 0; x < n; x++ {
@@ -99,7 +99,7 @@ func idctBox(blk *[64]int32, last, n int, dst []byte, stride int) {
 	const sh = 2 * boxBits
 	const bias = 128<<sh + 1<<(sh-1)
 	k := &box
-	cols := int(zigExtent[last&63] & 15)
+	cols := int(zigCols[last&63])
 	if n == 4 {
 		var t [4][8]int
 		for u := 0; u < cols; u++ {

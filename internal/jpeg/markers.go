@@ -21,12 +21,9 @@ const (
 	markerCOM   = 0xfe
 )
 
-// Adobe APP14 colour transform values.
-const (
-	adobeUnknown = 0 // RGB or CMYK
-	adobeYCbCr   = 1
-	adobeYCCK    = 2
-)
+// adobeUnknown is the Adobe APP14 colour transform value for RGB or CMYK
+// (1 is YCbCr, 2 is YCCK).
+const adobeUnknown = 0
 
 // component is one image component of the frame (section B.2.2).
 type component struct {

@@ -14,7 +14,6 @@ type planes struct {
 	pix    [4][]byte    // whole padded planes
 	stride [4]int       // bytes per row of each plane
 	view   image.Image  // gray or ycc, whichever is set
-	ratio  image.YCbCrSubsampleRatio
 }
 
 // subsampleRatio maps the luma and chroma sampling factors to
@@ -63,7 +62,6 @@ func newPlanes(f *frame, bs, s int) (*planes, error) {
 		return nil, errSubsampling
 	}
 	m := image.NewYCbCr(full, ratio)
-	p.ratio = ratio
 	p.pix[0], p.stride[0] = m.Y, m.YStride
 	p.pix[1], p.stride[1] = m.Cb, m.CStride
 	p.pix[2], p.stride[2] = m.Cr, m.CStride

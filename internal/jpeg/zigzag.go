@@ -13,15 +13,14 @@ var unzig = [64]uint8{
 	53, 60, 61, 54, 47, 55, 62, 63,
 }
 
-// zigExtent[k] is 1 + the largest row and column index reached by the
-// zig-zag indices 0..k, packed as rows<<4 | cols: all coefficients up to
-// zig-zag index k lie in that top-left rectangle.
-var zigExtent = func() (e [64]uint8) {
-	rows, cols := 0, 0
+// zigCols[k] is 1 + the largest column index reached by the zig-zag
+// indices 0..k: all coefficients up to zig-zag index k lie in the first
+// zigCols[k] columns.
+var zigCols = func() (e [64]uint8) {
+	cols := 0
 	for k, n := range unzig {
-		rows = max(rows, int(n)/8+1)
 		cols = max(cols, int(n)%8+1)
-		e[k] = uint8(rows<<4 | cols)
+		e[k] = uint8(cols)
 	}
 	return e
 }()
