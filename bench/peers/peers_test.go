@@ -1,7 +1,6 @@
 package peers
 
 import (
-	"fmt"
 	"image"
 	"testing"
 
@@ -39,7 +38,10 @@ var impls = []struct {
 		return out
 	}},
 	{"profileimage-catmullrom", func(src image.Image, j bench.ResizeJob) image.Image {
-		out, _ := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop, Kernel: scale.CatmullRom})
+		out, err := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop, Kernel: scale.CatmullRom})
+		if err != nil {
+			panic(err)
+		}
 		return out
 	}},
 	{"imaging-lanczos", func(src image.Image, j bench.ResizeJob) image.Image {
@@ -78,7 +80,7 @@ func BenchmarkResize(b *testing.B) {
 	for _, j := range bench.ResizeJobs() {
 		src := bench.ResizeSources()[j.Src]
 		for _, impl := range impls {
-			b.Run(fmt.Sprintf("impl=%s/job=%s/src=%s", impl.name, j.Name, j.Src), func(b *testing.B) {
+			b.Run(j.BenchName(impl.name), func(b *testing.B) {
 				sz := src.Bounds().Size()
 				b.SetBytes(int64(sz.X * sz.Y))
 				b.ReportAllocs()
@@ -93,7 +95,11 @@ func BenchmarkResize(b *testing.B) {
 // TestPeersPSNR logs the PSNR of every implementation against the float64
 // Lanczos3 reference: for a Y'CbCr source, plane by plane for our Y'CbCr
 // output, and in RGB (reference computed from the RGB conversion) for
-// everyone's RGB output, ours converted too.
+// everyone's RGB output, ours converted too. Ours must reach the issue's
+// 50 dB in its own model; the peers' figures are for the record. (Our
+// Y'CbCr output keeps 4:2:0 chroma at half resolution, as JPEG will store
+// it; in RGB against a full-chroma reference that reads 34-44 dB, a cost of
+// the subsampling, not of the filter.)
 func TestPeersPSNR(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the references take seconds")
@@ -111,7 +117,13 @@ func TestPeersPSNR(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pRGB, _ := scaletest.PSNR(testimage.NRGBA(out), refRGB)
+			pRGB, err := scaletest.PSNR(testimage.NRGBA(out), refRGB)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if impl.name == "profileimage" && p < 50 {
+				t.Errorf("job=%s src=%s: ours at %.1f dB, want >= 50", j.Name, j.Src, p)
+			}
 			t.Logf("job=%s src=%s impl=%-24s PSNR own model %5.1f dB, RGB %5.1f dB", j.Name, j.Src, impl.name, p, pRGB)
 		}
 	}
