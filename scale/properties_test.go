@@ -50,6 +50,15 @@ func TestPropertyConstantStaysConstant(t *testing.T) {
 				t.Logf("%s: got %v want %v", kind, n.NRGBAAt(0, 0), c)
 				return false
 			}
+			// Gray and Y'CbCr keep their type: the value itself must be the
+			// source's, not only uniform.
+			if kind == "gray" || strings.HasPrefix(kind, "ycbcr") {
+				b := src.Bounds()
+				if want := src.At(b.Min.X, b.Min.Y); want != first {
+					t.Logf("%s: got %v want %v", kind, first, want)
+					return false
+				}
+			}
 			return true
 		},
 		gen.OneConstOf(toAny(kinds)...), gen.IntRange(0, len(kernels)-1),
