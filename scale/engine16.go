@@ -12,7 +12,8 @@ type job16 struct {
 	p      *planePlan
 	src    source16
 	dst    plane8
-	linear bool // the source rows are linear light; encode the output to sRGB
+	linear bool    // the source rows are linear light; encode the output to sRGB
+	arrive arrival // zero unless the source is still arriving (see Feed)
 }
 
 // band resamples output rows [t0, t1) of the stored y axis.
@@ -32,6 +33,9 @@ func (j *job16) band(t0, t1 int, sc *scratch, stop func() error) error {
 		}
 		ys, yc := int(p.y.start[ty]), int(p.y.count[ty])
 		from, to := win.need(ys, yc)
+		if err := j.arrive.wait(p, to); err != nil {
+			return err
+		}
 		for r := from; r < to; r++ {
 			i := r % p.ringRows
 			j.hrow(r, sc.ring16[i*nx4:(i+1)*nx4], sc)

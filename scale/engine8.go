@@ -21,10 +21,11 @@ func (p plane8) row(y, x0, x1 int, _ []uint8) []uint8 {
 // job8 resamples one 8-bit plane into dst, whose samples are bpp bytes: 1,
 // or 4 for a gray plane written as opaque NRGBA.
 type job8 struct {
-	p   *planePlan
-	src source8
-	dst plane8
-	bpp int
+	p      *planePlan
+	src    source8
+	dst    plane8
+	bpp    int
+	arrive arrival // zero unless the source is still arriving (see Feed)
 }
 
 // band resamples output rows [t0, t1) of the stored y axis.
@@ -45,6 +46,9 @@ func (j *job8) band(t0, t1 int, sc *scratch, stop func() error) error {
 		}
 		ys, yc := int(p.y.start[ty]), int(p.y.count[ty])
 		from, to := win.need(ys, yc)
+		if err := j.arrive.wait(p, to); err != nil {
+			return err
+		}
 		for r := from; r < to; r++ {
 			i := r % p.ringRows
 			j.hrow(r, sc.hrow, sc)
@@ -211,12 +215,20 @@ func clampU8(v int32) uint8 {
 // place copies a resampled row of bpp-byte samples into a destination plane
 // at byte offset off, step bytes apart.
 func place(dst, row []uint8, off, step, bpp int) {
-	if step == bpp {
+	switch {
+	case step == bpp:
 		copy(dst[off:off+len(row)], row)
-		return
-	}
-	for i := 0; i+bpp <= len(row); i += bpp {
-		copy(dst[off:off+bpp], row[i:i+bpp])
-		off += step
+	case bpp == 1:
+		// A column of a transposed orientation: one byte per row, where
+		// a copy call per byte would cost more than the byte.
+		for _, v := range row {
+			dst[off] = v
+			off += step
+		}
+	default:
+		for i := 0; i+bpp <= len(row); i += bpp {
+			copy(dst[off:off+bpp], row[i:i+bpp])
+			off += step
+		}
 	}
 }

@@ -33,4 +33,6 @@ var (
 	// ErrInvalidDestination reports a destination image given to
 	// [Scaler.ResizeInto] whose type or size does not match.
 	ErrInvalidDestination = errors.New("scale: destination image does not match")
+	// ErrAborted is what [Feed.Done] returns after [Feed.Abort].
+	ErrAborted = errors.New("scale: feed aborted")
 )

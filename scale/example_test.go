@@ -40,3 +40,27 @@ func ExampleNewScaler() {
 	// (0,0)-(90,90) <nil>
 	// (0,0)-(90,90) <nil>
 }
+
+// A Feed resamples an image while it is still being produced, here row by
+// row as a decoder would hand them out: the resample runs on other
+// goroutines, reading each row once it is reported final.
+func ExampleScaler_Feed() {
+	photo := testimage.Photo(4000, 3000, 1) // stands for a decoder's output
+	s, err := scale.NewScaler(4000, 3000, 788, 1050, &scale.Options{Orientation: 6})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, err := s.Feed(photo)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for y := 16; y < 3000; y += 16 {
+		// ... decode the next 16 rows into photo, then:
+		f.Ready(y)
+	}
+	out, err := f.Done()
+	fmt.Println(out.Bounds(), err)
+	// Output: (0,0)-(788,1050) <nil>
+}

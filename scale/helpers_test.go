@@ -18,18 +18,21 @@ var kernels = []scale.Kernel{scale.Lanczos3, scale.CatmullRom, scale.Linear, sca
 // kinds are the source types the properties run over.
 var kinds = []string{"ycbcr420", "ycbcr444", "ycbcr422", "gray", "nrgba", "rgba", "generic"}
 
+// ratios are the subsampling of each Y'CbCr kind.
+var ratios = map[string]image.YCbCrSubsampleRatio{
+	"ycbcr444": image.YCbCrSubsampleRatio444, "ycbcr422": image.YCbCrSubsampleRatio422,
+	"ycbcr420": image.YCbCrSubsampleRatio420, "ycbcr440": image.YCbCrSubsampleRatio440,
+	"ycbcr411": image.YCbCrSubsampleRatio411, "ycbcr410": image.YCbCrSubsampleRatio410,
+}
+
 // makeImage returns a deterministic photo-like w×h image of the given kind.
 func makeImage(kind string, w, h int, seed uint64) image.Image {
 	p := testimage.Photo(w, h, seed)
 	switch kind {
 	case "ycbcr420":
 		return p
-	case "ycbcr444", "ycbcr422":
-		r := image.YCbCrSubsampleRatio444
-		if kind == "ycbcr422" {
-			r = image.YCbCrSubsampleRatio422
-		}
-		m := image.NewYCbCr(p.Rect, r)
+	case "ycbcr444", "ycbcr422", "ycbcr440", "ycbcr411", "ycbcr410":
+		m := image.NewYCbCr(p.Rect, ratios[kind])
 		for y := range h {
 			for x := range w {
 				c := p.YCbCrAt(x, y)
@@ -73,13 +76,12 @@ func planes(m image.Image) [][]byte {
 	w, h := m.Bounds().Dx(), m.Bounds().Dy()
 	switch m := m.(type) {
 	case *image.YCbCr:
-		cw, ch := w, h
-		switch m.SubsampleRatio {
-		case image.YCbCrSubsampleRatio420:
-			cw, ch = (w+1)/2, (h+1)/2
-		case image.YCbCrSubsampleRatio422:
-			cw = (w + 1) / 2
-		}
+		f := map[image.YCbCrSubsampleRatio][2]int{
+			image.YCbCrSubsampleRatio444: {1, 1}, image.YCbCrSubsampleRatio422: {2, 1},
+			image.YCbCrSubsampleRatio420: {2, 2}, image.YCbCrSubsampleRatio440: {1, 2},
+			image.YCbCrSubsampleRatio411: {4, 1}, image.YCbCrSubsampleRatio410: {4, 2},
+		}[m.SubsampleRatio]
+		cw, ch := (w+f[0]-1)/f[0], (h+f[1]-1)/f[1]
 		return [][]byte{cut(m.Y, m.YStride, w, h), cut(m.Cb, m.CStride, cw, ch), cut(m.Cr, m.CStride, cw, ch)}
 	case *image.Gray:
 		return [][]byte{cut(m.Pix, m.Stride, w, h)}
@@ -125,9 +127,7 @@ func uniform(kind string, w, h int, c color.NRGBA) image.Image {
 	u := testimage.Uniform(w, h, c)
 	switch kind {
 	case "ycbcr420", "ycbcr444", "ycbcr422":
-		r := map[string]image.YCbCrSubsampleRatio{"ycbcr420": image.YCbCrSubsampleRatio420,
-			"ycbcr444": image.YCbCrSubsampleRatio444, "ycbcr422": image.YCbCrSubsampleRatio422}[kind]
-		m := image.NewYCbCr(u.Rect, r)
+		m := image.NewYCbCr(u.Rect, ratios[kind])
 		yy, cb, cr := color.RGBToYCbCr(c.R, c.G, c.B)
 		for i := range m.Y {
 			m.Y[i] = yy

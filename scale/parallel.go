@@ -48,21 +48,49 @@ func (t *taskList) add(j bander, p *planePlan) {
 	t.n++
 }
 
-// run resamples every plane of tasks, each cut into bands of rows that the
-// calling goroutine and up to cfg.workers-1 others take in turn, and returns
-// the first error (the context's, if it was done).
-func (s *Scaler) run(t *taskList) error {
-	ctx := s.cfg.ctx
-	if ctx != nil {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
+// workers returns how many goroutines the planes of t deserve.
+func (s *Scaler) workers(t *taskList) int {
 	work := 0
 	for _, p := range t.plans[:t.n] {
 		work += p.work()
 	}
-	workers := max(1, min(s.cfg.workers, 1+work/minWorkPerGoroutine))
+	return max(1, min(s.cfg.workers, 1+work/minWorkPerGoroutine))
+}
+
+// stopper returns the check a band makes between rows: errStopped once
+// failed is set, else the context's error, if any.
+func (s *Scaler) stopper(failed *atomic.Bool) func() error {
+	ctx := s.cfg.ctx
+	return func() error {
+		if failed.Load() {
+			return errStopped
+		}
+		if ctx != nil {
+			return ctx.Err()
+		}
+		return nil
+	}
+}
+
+// scratch takes a worker's buffers from the pool; put them back with
+// s.pool.Put.
+func (s *Scaler) scratch() *scratch {
+	if sc, ok := s.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return new(scratch)
+}
+
+// run resamples every plane of tasks, each cut into bands of rows that the
+// calling goroutine and up to cfg.workers-1 others take in turn, and returns
+// the first error (the context's, if it was done).
+func (s *Scaler) run(t *taskList) error {
+	if ctx := s.cfg.ctx; ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	workers := s.workers(t)
 	var bands [3]int
 	total := 0
 	for i, p := range t.plans[:t.n] {
@@ -77,20 +105,9 @@ func (s *Scaler) run(t *taskList) error {
 		mu     sync.Mutex
 		first  error
 	)
-	stop := func() error {
-		if failed.Load() {
-			return errStopped
-		}
-		if ctx != nil {
-			return ctx.Err()
-		}
-		return nil
-	}
+	stop := s.stopper(&failed)
 	work1 := func() {
-		sc, _ := s.pool.Get().(*scratch)
-		if sc == nil {
-			sc = new(scratch)
-		}
+		sc := s.scratch()
 		defer s.pool.Put(sc)
 		for {
 			i := int(next.Add(1) - 1)

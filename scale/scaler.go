@@ -49,20 +49,23 @@ func (s *Scaler) Resize(src image.Image) (image.Image, error) {
 	if err := s.checkSource(src); err != nil {
 		return nil, err
 	}
-	r := image.Rect(0, 0, s.dstW, s.dstH)
-	var dst image.Image
-	switch src := src.(type) {
-	case *image.YCbCr:
-		dst = image.NewYCbCr(r, src.SubsampleRatio)
-	case *image.Gray:
-		dst = image.NewGray(r)
-	default:
-		dst = image.NewNRGBA(r)
-	}
+	dst := s.newDestination(src)
 	if err := s.into(dst, src); err != nil {
 		return nil, err
 	}
 	return dst, nil
+}
+
+// newDestination allocates the image that Resize returns for src.
+func (s *Scaler) newDestination(src image.Image) image.Image {
+	r := image.Rect(0, 0, s.dstW, s.dstH)
+	switch src := src.(type) {
+	case *image.YCbCr:
+		return image.NewYCbCr(r, src.SubsampleRatio)
+	case *image.Gray:
+		return image.NewGray(r)
+	}
+	return image.NewNRGBA(r)
 }
 
 // ResizeInto is Resize writing into dst, which must have the Scaler's
@@ -136,24 +139,38 @@ func ycbcrValid(m *image.YCbCr) bool {
 		planeValid(m.Cb, m.CStride, cw, ch, 1) && planeValid(m.Cr, m.CStride, cw, ch, 1)
 }
 
-// into dispatches on the source type; dst has been checked to match.
+// into resamples src into dst, which has been checked to match.
 func (s *Scaler) into(dst, src image.Image) error {
-	var tasks taskList
+	tasks, err := s.tasks(dst, src, nil)
+	if err != nil {
+		return err
+	}
+	return s.run(&tasks)
+}
+
+// tasks fills the padding of dst and lists the planes to resample,
+// dispatching on the source type. With a Feed, each plane waits for the
+// source rows it reads to arrive.
+func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
+	var t taskList
+	whole := arrival{f: f, sy: 1}
 	switch src := src.(type) {
 	case *image.YCbCr:
 		d := dst.(*image.YCbCr)
 		cp, err := s.chromaPlan(src)
 		if err != nil {
-			return err
+			return t, err
 		}
+		_, sy := subsampling(src.SubsampleRatio)
+		chroma := arrival{f: f, sy: sy, minY: src.Rect.Min.Y}
 		fillYCbCr(d, s.cfg)
-		tasks.add(&job8{p: s.main, src: plane8{src.Y, src.YStride}, dst: plane8{d.Y, d.YStride}, bpp: 1}, s.main)
-		tasks.add(&job8{p: cp, src: plane8{src.Cb, src.CStride}, dst: plane8{d.Cb, d.CStride}, bpp: 1}, cp)
-		tasks.add(&job8{p: cp, src: plane8{src.Cr, src.CStride}, dst: plane8{d.Cr, d.CStride}, bpp: 1}, cp)
+		t.add(&job8{p: s.main, src: plane8{src.Y, src.YStride}, dst: plane8{d.Y, d.YStride}, bpp: 1, arrive: whole}, s.main)
+		t.add(&job8{p: cp, src: plane8{src.Cb, src.CStride}, dst: plane8{d.Cb, d.CStride}, bpp: 1, arrive: chroma}, cp)
+		t.add(&job8{p: cp, src: plane8{src.Cr, src.CStride}, dst: plane8{d.Cr, d.CStride}, bpp: 1, arrive: chroma}, cp)
 	case *image.Gray:
 		d := dst.(*image.Gray)
 		s.fill(plane8{d.Pix, d.Stride}, 1, d.Rect.Size(), grayPad(s.cfg.padColor))
-		tasks.add(&job8{p: s.main, src: plane8{src.Pix, src.Stride}, dst: plane8{d.Pix, d.Stride}, bpp: 1}, s.main)
+		t.add(&job8{p: s.main, src: plane8{src.Pix, src.Stride}, dst: plane8{d.Pix, d.Stride}, bpp: 1, arrive: whole}, s.main)
 	default:
 		d := dst.(*image.NRGBA)
 		out := plane8{d.Pix, d.Stride}
@@ -167,17 +184,17 @@ func (s *Scaler) into(dst, src image.Image) error {
 		default:
 			if src.ColorModel() == color.GrayModel && !s.cfg.linearLight {
 				g := grayModelSource{img: src, min: src.Bounds().Min}
-				tasks.add(&job8{p: s.main, src: g, dst: out, bpp: 4}, s.main)
-				return s.run(&tasks)
+				t.add(&job8{p: s.main, src: g, dst: out, bpp: 4, arrive: whole}, s.main)
+				return t, nil
 			}
 			src16 = newGenericSource(src)
 		}
 		if s.cfg.linearLight {
 			src16 = linearSource{src16}
 		}
-		tasks.add(&job16{p: s.main, src: src16, dst: out, linear: s.cfg.linearLight}, s.main)
+		t.add(&job16{p: s.main, src: src16, dst: out, linear: s.cfg.linearLight, arrive: whole}, s.main)
 	}
-	return s.run(&tasks)
+	return t, nil
 }
 
 // chromaPlan returns the plan shared by the Cb and Cr planes of src,
