@@ -13,6 +13,7 @@ import (
 	"golang.org/x/image/webp"
 
 	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/scale"
 	"github.com/profileimage/profileimage/validate"
 
 	"github.com/profileimage/profileimage/vendors"
@@ -24,27 +25,78 @@ import (
 // with the decoder's own caps set to what Check approved, so that a caller
 // who raises the safety caps is not refused by the decoder's defaults;
 // other formats ignore denom. GIF and APNG give their first frame.
-func decode(ctx context.Context, data []byte, info validate.Info, denom int) (image.Image, error) {
+//
+// With a Scaler for the decoded size, a JPEG is also resampled while it
+// decodes, as far as the decoder hands out its rows as it goes (see
+// scale.Feed), and that resample is returned too; it is nil for other
+// formats, and whenever it could not be made, for the caller to redo.
+func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc *scale.Scaler) (img, resized image.Image, err error) {
 	r := bytes.NewReader(data)
 	switch info.Format {
 	case vendors.JPEG:
-		return pjpeg.DecodeContext(ctx, data, &pjpeg.DecodeOptions{
+		f := feeder{sc: sc}
+		img, err = pjpeg.DecodeContext(ctx, data, &pjpeg.DecodeOptions{
 			ScaleDenom: denom,
 			MaxPixels:  max(int64(info.Width)*int64(info.Height), 1),
 			MaxScans:   max(info.Scans, pjpeg.DefaultMaxScans),
+			Rows:       f.rows,
 		})
+		return img, f.done(err), err
 	case vendors.PNG:
-		return png.Decode(r)
+		img, err = png.Decode(r)
 	case vendors.GIF:
-		return gif.Decode(r)
+		img, err = gif.Decode(r)
 	case vendors.WebP:
-		return webp.Decode(r)
+		img, err = webp.Decode(r)
 	case vendors.BMP:
-		return bmp.Decode(r)
+		img, err = bmp.Decode(r)
 	case vendors.TIFF:
-		return tiff.Decode(r)
+		img, err = tiff.Decode(r)
+	default:
+		err = fmt.Errorf("no decoder for format %q", info.Format)
 	}
-	return nil, fmt.Errorf("no decoder for format %q", info.Format)
+	return img, nil, err
+}
+
+// feeder resamples a JPEG while it decodes: the decoder's Rows callback
+// feeds its rows to a scale.Feed. The callback is set even without a
+// Scaler, so that every decode makes the same choices (see
+// pjpeg.DecodeOptions.Rows).
+type feeder struct {
+	sc   *scale.Scaler // nil: no resample
+	feed *scale.Feed
+}
+
+func (f *feeder) rows(img image.Image, _, y1 int) error {
+	if f.feed == nil && f.sc != nil {
+		feed, err := f.sc.Feed(img)
+		if err != nil {
+			f.sc = nil // the image does not fit the Scaler: no early resample
+			return nil
+		}
+		f.feed = feed
+	}
+	if f.feed != nil {
+		f.feed.Ready(y1)
+	}
+	return nil
+}
+
+// done ends the feed after the decode returned decodeErr, and returns the
+// resample, or nil.
+func (f *feeder) done(decodeErr error) image.Image {
+	if f.feed == nil {
+		return nil
+	}
+	if decodeErr != nil {
+		f.feed.Abort()
+		return nil
+	}
+	out, err := f.feed.Done()
+	if err != nil {
+		return nil
+	}
+	return out
 }
 
 // optimizeBelow is the largest JPEG, in pixels, written with Huffman tables

@@ -101,10 +101,21 @@ type source struct {
 	// makes img smaller than that; plans are mapped onto it.
 	planW, planH int
 	steps        []Step // what made img from the upload
+	// early is the output of the first render's plan, resampled while
+	// the upload was decoding, or nil.
+	early *earlyResize
+}
+
+// earlyResize is a resample made while decoding, and the plan it is for.
+type earlyResize struct {
+	pl  plan
+	img image.Image
 }
 
 // load validates data against what Normalize cannot fix and decodes it, as
-// small as the largest of the sizes allows (see shrinkDenom).
+// small as the largest of the sizes allows (see shrinkDenom). sizes are in
+// the order they will be rendered: the first one's resample runs while the
+// upload decodes, where the decoder allows it.
 func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes []vendors.Size) (*source, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -120,22 +131,31 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 		return nil, err
 	}
 	denom := shrinkDenom(info, p, s, sizes)
-	img, err := decode(ctx, data, info, denom)
+	storedW, storedH := ceilDiv(info.Width, denom), ceilDiv(info.Height, denom)
+	src := &source{info: info, orientation: info.Orientation,
+		w: storedW, h: storedH, planW: info.OrientedWidth, planH: info.OrientedHeight}
+	if info.OrientedWidth != info.Width {
+		src.w, src.h = storedH, storedW
+	}
+	var early *scale.Scaler
+	first, err := makePlan(src.planW, src.planH, sizeTarget(p, sizes[0]), s.crop)
+	if err == nil {
+		early, _ = scale.NewScaler(storedW, storedH, first.width, first.height, src.resizeOptions(ctx, first, p, s))
+	}
+	img, resized, err := decode(ctx, data, info, denom, early)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	if err != nil {
 		return nil, validate.Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
 	}
-	wantW, wantH := ceilDiv(info.Width, denom), ceilDiv(info.Height, denom)
-	if b := img.Bounds(); b.Dx() != wantW || b.Dy() != wantH {
+	if b := img.Bounds(); b.Dx() != storedW || b.Dy() != storedH {
 		return nil, validate.Reject(p, vendors.ReasonCorrupt,
 			fmt.Sprintf("decoded %dx%d, header said %dx%d", b.Dx(), b.Dy(), info.Width, info.Height), nil)
 	}
-	src := &source{info: info, img: img, orientation: info.Orientation,
-		w: wantW, h: wantH, planW: info.OrientedWidth, planH: info.OrientedHeight}
-	if info.OrientedWidth != info.Width {
-		src.w, src.h = wantH, wantW
+	src.img = img
+	if resized != nil {
+		src.early = &earlyResize{pl: first, img: resized}
 	}
 	if denom > 1 {
 		src.steps = append(src.steps, Step{"decoded", fmt.Sprintf("at 1/%d size", denom)})
@@ -144,6 +164,25 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 		src.steps = append(src.steps, Step{"first-frame", fmt.Sprintf("kept 1 of %d frames", info.Frames)})
 	}
 	return src, nil
+}
+
+// resizeOptions are the options of the resample that makes plan pl of
+// profile p from src.
+func (src *source) resizeOptions(ctx context.Context, pl plan, p vendors.Profile, s settings) *scale.Options {
+	return &scale.Options{
+		Orientation: src.orientation, Crop: src.mapRect(pl.crop), Pad: pl.pad, PadColor: padColor(p, s),
+		Concurrency: s.concurrency, Context: ctx,
+	}
+}
+
+// resize makes plan pl of profile p from src: the early resample if it is
+// the one, else a new one.
+func (src *source) resize(ctx context.Context, pl plan, p vendors.Profile, s settings) (image.Image, error) {
+	if e := src.early; e != nil && e.pl == pl {
+		src.early = nil
+		return e.img, nil
+	}
+	return scale.Resize(src.img, pl.width, pl.height, src.resizeOptions(ctx, pl, p, s))
 }
 
 // inspect runs validate.Inspect and gives its rejection the vendor's error.
@@ -187,10 +226,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 				fmt.Sprintf("the image would be %dx%d, below the minimum %dx%d", pl.width, pl.height, p.MinWidth, p.MinHeight),
 				map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", pl.width, pl.height), vendors.ParamParameter: "image"})
 		}
-		img, err := scale.Resize(src.img, pl.width, pl.height, &scale.Options{
-			Orientation: src.orientation, Crop: src.mapRect(pl.crop), Pad: pl.pad, PadColor: pad,
-			Concurrency: s.concurrency, Context: ctx,
-		})
+		img, err := src.resize(ctx, pl, p, s)
 		if err != nil {
 			return nil, err
 		}

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/profileimage/profileimage/internal/exif/exiftest"
 	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/scale/scaletest"
 	"github.com/profileimage/profileimage/validate"
@@ -424,35 +425,76 @@ func (c *flipContext) Err() error {
 	return context.Canceled
 }
 
-// TestCancelInTheMiddleOfTheResample cancels Normalize of a 12 MP JPEG once
-// the resample has started, and reports (without asserting: tests assert no
-// timings) how long after the cancellation the call returned.
-func TestCancelInTheMiddleOfTheResample(t *testing.T) {
+// TestCancelInTheMiddle cancels Normalize of a 12 MP JPEG at a check of the
+// context inside the decode, then at one inside the resample, and reports
+// (without asserting: tests assert no timings) how long after the
+// cancellation the call returned, and the longest stretch of work between
+// two checks.
+func TestCancelInTheMiddle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 12 MP JPEG")
 	}
 	data := testimage.JPEG(testimage.Photo(4000, 3000, 2), 90)
-	// Normalize checks the context once before decoding and the resampler
-	// once before it starts: the third check is inside the resample.
-	ctx := &flipContext{Context: context.Background(), flipAt: 3}
-	_, err := Normalize(ctx, data, vendors.MustLookup("smartsheet"), Concurrency(1))
-	returned := time.Now()
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("got %v after %d context checks, want context.Canceled from inside the resample", err, len(ctx.calls))
-	}
-	t.Logf("returned %v after the cancellation", returned.Sub(ctx.flipped))
-
-	// How late a cancellation can be noticed: the longest stretch of the
-	// resample between two checks of the context.
+	p := vendors.MustLookup("smartsheet")
+	// A whole run, to count the checks: Normalize makes one before the
+	// decode and one after it; in between the decoder checks once per row
+	// of MCUs, then (with one goroutine) the resample every 32 rows.
 	watch := &flipContext{Context: context.Background()}
-	if _, err := Normalize(watch, data, vendors.MustLookup("smartsheet"), Concurrency(1)); err != nil {
+	if _, err := Normalize(watch, data, p, Concurrency(1)); err != nil {
 		t.Fatal(err)
 	}
+	n := len(watch.calls)
 	var longest time.Duration
-	for i := 2; i < len(watch.calls); i++ { // from the resampler's first check on
+	for i := 1; i < n; i++ {
 		longest = max(longest, watch.calls[i].Sub(watch.calls[i-1]))
 	}
-	t.Logf("resample checked the context %d times; longest gap %v", len(watch.calls)-1, longest)
+	t.Logf("%d context checks; longest gap %v", n, longest)
+
+	for _, c := range []struct {
+		where  string
+		flipAt int
+	}{{"decode", 3}, {"resample", n - 3}} {
+		ctx := &flipContext{Context: context.Background(), flipAt: c.flipAt}
+		_, err := Normalize(ctx, data, p, Concurrency(1))
+		returned := time.Now()
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("%s: got %v after %d context checks, want context.Canceled", c.where, err, len(ctx.calls))
+		}
+		t.Logf("cancelled in the %s: returned %v after the cancellation", c.where, returned.Sub(ctx.flipped))
+	}
+}
+
+// TestResampleWhileDecodingChangesNothing makes the same outputs with one
+// goroutine and with two, which resample while the JPEG decodes, for every
+// orientation, with and without shrink-on-load, for one size and for all.
+func TestResampleWhileDecodingChangesNothing(t *testing.T) {
+	photo := testimage.Photo(1600, 1200, 9)
+	for o := range uint16(8) {
+		data := testimage.JPEG(photo, 85)
+		if o > 0 {
+			data = exiftest.Splice(data, exiftest.APP1(exiftest.Orientation(o+1)))
+		}
+		for _, v := range []string{"smartsheet", "ringcentral", "github"} {
+			p := vendors.MustLookup(v)
+			src, err := load(context.Background(), data, p, newSettings([]Option{Concurrency(2)}), []vendors.Size{{Name: vendors.OriginalSize}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if src.early == nil {
+				t.Errorf("orientation %d, %s: no resample while decoding", o+1, v)
+			}
+			one, err1 := ScaleAll(context.Background(), data, p, Concurrency(1))
+			two, err2 := ScaleAll(context.Background(), data, p, Concurrency(2))
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			for i := range one {
+				if !bytes.Equal(one[i].Data, two[i].Data) {
+					t.Errorf("orientation %d, %s %s: one and two goroutines differ", o+1, v, one[i].Size)
+				}
+			}
+		}
+	}
 }
 
 // TestNormalizePeakHeap bounds the bytes a 12 MP JPEG normalization

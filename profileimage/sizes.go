@@ -41,10 +41,6 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 	if len(sizes) == 0 {
 		sizes = []vendors.Size{{Name: vendors.OriginalSize}}
 	}
-	src, err := load(ctx, data, p, s, sizes)
-	if err != nil {
-		return nil, err
-	}
 	// Largest first, so that the smaller sizes can start from them.
 	order := make([]int, len(sizes))
 	for i := range order {
@@ -53,6 +49,14 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 	slices.SortStableFunc(order, func(a, b int) int {
 		return cmp.Compare(sizes[b].Width*sizes[b].Height, sizes[a].Width*sizes[a].Height)
 	})
+	ordered := make([]vendors.Size, len(sizes))
+	for i, o := range order {
+		ordered[i] = sizes[o]
+	}
+	src, err := load(ctx, data, p, s, ordered)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*Result, len(sizes))
 	var made []*source // crop-mode outputs that smaller sizes may start from
 	for _, i := range order {
