@@ -30,6 +30,7 @@ type Feed struct {
 	mu      sync.Mutex
 	arrived sync.Cond // broadcast when ready grows, a plane fails or Abort
 	aborted bool      // under mu
+	wake    int64     // under mu: the fewest rows a waiting plane waits for
 	idle    int       // under mu: plane goroutines waiting for rows or ended
 	failed  atomic.Bool
 
@@ -55,7 +56,7 @@ func (s *Scaler) Feed(src image.Image) (*Feed, error) {
 	if err := s.checkSource(src); err != nil {
 		return nil, err
 	}
-	f := &Feed{s: s, dst: s.newDestination(src), minY: src.Bounds().Min.Y, h: s.srcH}
+	f := &Feed{s: s, dst: s.newDestination(src), minY: src.Bounds().Min.Y, h: s.srcH, wake: math.MaxInt64}
 	f.arrived.L = &f.mu
 	tasks, err := s.tasks(f.dst, src, f)
 	if err != nil {
@@ -76,7 +77,10 @@ func (f *Feed) Ready(y int) {
 	}
 	f.mu.Lock()
 	f.ready.Store(int64(n))
-	f.arrived.Broadcast()
+	if int64(n) >= f.wake {
+		f.wake = math.MaxInt64
+		f.arrived.Broadcast()
+	}
 	f.mu.Unlock()
 	if f.stream && !f.started && n < f.h {
 		f.start()
@@ -140,19 +144,28 @@ func (f *Feed) start() {
 	}
 }
 
+// wakeSteps is about how many times a plane goroutine that catches up with
+// the rows is woken while the source arrives: it then waits for a
+// 1/wakeSteps share of the source's rows instead of the few it needs, so
+// that a decoder handing out rows one by one does not pay for a thread
+// wake-up for each, and the resample left after the last row stays small.
+const wakeSteps = 16
+
 // await blocks until the first rows of the source are final, and returns
 // errStopped if the feed was aborted or another plane failed first.
 func (f *Feed) await(rows int) error {
-	rows = min(rows, f.h)
-	if f.ready.Load() >= int64(rows) {
+	need := int64(min(rows, f.h))
+	if f.ready.Load() >= need {
 		return nil
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for f.ready.Load() < int64(rows) {
+	target := min(max(need, f.ready.Load()+int64(f.h/wakeSteps)), int64(f.h))
+	for f.ready.Load() < need {
 		if f.aborted || f.failed.Load() {
 			return errStopped
 		}
+		f.wake = min(f.wake, target)
 		f.idle++
 		f.arrived.Wait()
 		f.idle--
