@@ -28,7 +28,7 @@ func BenchmarkResize(b *testing.B) {
 // BenchmarkResizeKernels compares the built-in kernels on the main job.
 func BenchmarkResizeKernels(b *testing.B) {
 	src := ResizeSources()["ycbcr420-12mp"]
-	for _, k := range []scale.Kernel{scale.Lanczos3, scale.CatmullRom, scale.Linear, scale.Box, scale.Nearest} {
+	for _, k := range scale.Kernels() {
 		b.Run(fmt.Sprintf("impl=profileimage/kernel=%s/job=fit-1050/src=ycbcr420-12mp", k.Name), func(b *testing.B) {
 			b.SetBytes(12e6)
 			b.ReportAllocs()

@@ -9,12 +9,10 @@ import (
 
 	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/scale"
+	"github.com/profileimage/profileimage/scale/scaletest"
 )
 
-// opaqueBox hides an image's concrete type, forcing scale's generic path.
-type opaqueBox struct{ image.Image }
-
-var fuzzKernels = []scale.Kernel{scale.Lanczos3, scale.CatmullRom, scale.Linear, scale.Box, scale.Nearest}
+var fuzzKernels = scale.Kernels()
 
 // resizeErrors are the errors Resize documents for bad sizes and options.
 var resizeErrors = []error{scale.ErrInvalidSize, scale.ErrInvalidSource, scale.ErrInvalidCrop,
@@ -107,7 +105,7 @@ func FuzzResize(f *testing.F) {
 		case *image.YCbCr, *image.Gray:
 			return // their generic twin has another output type; see scale's tests
 		}
-		slow, err := scale.Resize(opaqueBox{src}, int(dw), int(dh), opts)
+		slow, err := scale.Resize(scaletest.Opaque{Image: src}, int(dw), int(dh), opts)
 		if err != nil {
 			t.Fatalf("generic path failed: %v", err)
 		}

@@ -139,9 +139,9 @@ func boxSums8(x *axis, lanes []uint64, sc *scratch) []uint32 {
 	return sc.boxsum
 }
 
-// boxSums adds the column sums cs (ch channels interleaved) across each box
-// of the x axis into dst, scaling the last, shorter box to a full box's
-// weight.
+// boxSums adds the column sums cs (ch channels interleaved: 1 or 4) across
+// each box of the x axis into dst, scaling the last, shorter box to a full
+// box's weight.
 func boxSums(x *axis, cs []uint32, ch int, dst []uint32) []uint32 {
 	if x.k == 1 {
 		return cs
@@ -157,7 +157,6 @@ func boxSums(x *axis, cs []uint32, ch int, dst []uint32) []uint32 {
 				s += uint64(v)
 			}
 			dst[b] = uint32(min(s, 1<<32-1))
-			continue
 		case 4:
 			var r, g, bl, a uint64
 			for i := 0; i+4 <= len(seg); i += 4 {
@@ -166,14 +165,6 @@ func boxSums(x *axis, cs []uint32, ch int, dst []uint32) []uint32 {
 			}
 			d := dst[4*b : 4*b+4 : 4*b+4]
 			d[0], d[1], d[2], d[3] = uint32(min(r, 1<<32-1)), uint32(min(g, 1<<32-1)), uint32(min(bl, 1<<32-1)), uint32(min(a, 1<<32-1))
-			continue
-		}
-		for c := range ch {
-			var s uint64
-			for i := c; i < len(seg); i += ch {
-				s += uint64(seg[i])
-			}
-			dst[b*ch+c] = uint32(min(s, 1<<32-1))
 		}
 	}
 	scaleLastBox(x, dst, ch)

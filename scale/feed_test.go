@@ -13,6 +13,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/profileimage/profileimage/scale"
+	"github.com/profileimage/profileimage/scale/scaletest"
 )
 
 // unwritten is what an arriving image holds where no row has been written
@@ -66,9 +67,9 @@ func arriving(src image.Image) (image.Image, func(y0, y1 int)) {
 		d := &image.NRGBA{Pix: make([]byte, len(s.Pix)), Stride: s.Stride, Rect: s.Rect}
 		fill(d.Pix)
 		return d, func(y0, y1 int) { copyRows(d.Pix, s.Pix, s.Stride, 4*b.Dx(), y0-b.Min.Y, y1-b.Min.Y) }
-	case plain:
+	case scaletest.Opaque:
 		d, write := arriving(s.Image)
-		return plain{d}, write
+		return scaletest.Opaque{Image: d}, write
 	}
 	panic("arriving: unexpected type")
 }

@@ -8,12 +8,10 @@ import (
 
 	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/scale"
+	"github.com/profileimage/profileimage/scale/scaletest"
 )
 
-// plain hides the concrete type of an image, forcing the generic path.
-type plain struct{ image.Image }
-
-var kernels = []scale.Kernel{scale.Lanczos3, scale.CatmullRom, scale.Linear, scale.Box, scale.Nearest}
+var kernels = scale.Kernels()
 
 // kinds are the source types the properties run over.
 var kinds = []string{"ycbcr420", "ycbcr444", "ycbcr422", "gray", "nrgba", "rgba", "generic"}
@@ -58,7 +56,7 @@ func makeImage(kind string, w, h int, seed uint64) image.Image {
 		}
 		return r
 	case "generic":
-		return plain{testimage.PhotoWithAlpha(w, h, seed)}
+		return scaletest.Opaque{Image: testimage.PhotoWithAlpha(w, h, seed)}
 	}
 	return testimage.PhotoWithAlpha(w, h, seed)
 }
@@ -151,7 +149,7 @@ func uniform(kind string, w, h int, c color.NRGBA) image.Image {
 		}
 		return r
 	case "generic":
-		return plain{u}
+		return scaletest.Opaque{Image: u}
 	}
 	return u
 }

@@ -19,7 +19,11 @@ type Kernel struct {
 // Lanczos3 is the Lanczos filter with three lobes: sharp, little aliasing,
 // slight ringing at hard edges. It is the default and the slowest built-in
 // kernel (support 3).
-var Lanczos3 = Kernel{Name: "lanczos3", Support: 3, At: lanczos3}
+var Lanczos3 = defaultKernel
+
+// defaultKernel is what the zero Kernel means: Lanczos3 as this package
+// defines it, whatever a caller assigns to the variable Lanczos3.
+var defaultKernel = Kernel{Name: "lanczos3", Support: 3, At: lanczos3}
 
 // CatmullRom is the cubic filter of Mitchell and Netravali with B=0, C=0.5:
 // nearly as sharp as Lanczos3 at two thirds of its cost (support 2).
@@ -37,6 +41,10 @@ var Box = Kernel{Name: "box", Support: 0.5, At: box}
 // quality (it aliases). Its Support is 0, the marker of nearest-neighbour
 // sampling.
 var Nearest = Kernel{Name: "nearest", Support: 0, At: nearest}
+
+// Kernels returns the built-in kernels, from the sharpest and slowest to the
+// fastest: Lanczos3, CatmullRom, Linear, Box and Nearest.
+func Kernels() []Kernel { return []Kernel{Lanczos3, CatmullRom, Linear, Box, Nearest} }
 
 func isZeroKernel(k Kernel) bool { return k.Name == "" && k.Support == 0 && k.At == nil }
 

@@ -107,7 +107,7 @@ func newConfig(srcW, srcH, dstW, dstH int, opts *Options) (config, error) {
 	}
 	c.kernel = o.Kernel
 	if isZeroKernel(c.kernel) {
-		c.kernel = Lanczos3
+		c.kernel = defaultKernel
 	}
 	if o.Orientation < 0 || o.Orientation > 8 {
 		return c, fmt.Errorf("%w: %d", ErrInvalidOrientation, o.Orientation)

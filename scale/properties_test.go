@@ -11,6 +11,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/profileimage/profileimage/scale"
+	"github.com/profileimage/profileimage/scale/scaletest"
 )
 
 func params() *gopter.TestParameters {
@@ -182,7 +183,7 @@ func TestPropertyFastPathEqualsGenericPath(t *testing.T) {
 			src := makeImage(kind, w, h, 5)
 			opts := &scale.Options{Kernel: kernels[ki], Orientation: o, LinearLight: linear}
 			fast, err1 := scale.Resize(src, dw, dh, opts)
-			slow, err2 := scale.Resize(plain{src}, dw, dh, opts)
+			slow, err2 := scale.Resize(scaletest.Opaque{Image: src}, dw, dh, opts)
 			if err1 != nil || err2 != nil {
 				t.Log(err1, err2)
 				return false
@@ -207,7 +208,7 @@ func TestPropertyFastPathEqualsGenericPath(t *testing.T) {
 				return false
 			}
 			got := planes(out)
-			y, _ := scale.Resize(plain{grayOf(src.Y, src.YStride, w, h)}, dw, dh, opts)
+			y, _ := scale.Resize(scaletest.Opaque{Image: grayOf(src.Y, src.YStride, w, h)}, dw, dh, opts)
 			sw, sh := w, h
 			ow, oh := dw, dh
 			if kind == "ycbcr422" {

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/testimage"
@@ -24,6 +26,30 @@ func TestKernels(t *testing.T) {
 		if k.At(0) <= 0 {
 			t.Errorf("%s: At(0) = %v, want > 0", k.Name, k.At(0))
 		}
+	}
+	var names []string
+	for _, k := range kernels {
+		names = append(names, k.Name)
+	}
+	if got := strings.Join(names, " "); got != "lanczos3 catmullrom linear box nearest" {
+		t.Errorf("Kernels() = %s", got)
+	}
+}
+
+// TestDefaultKernelIsNotTheVariable assigns to the exported variable
+// Lanczos3: the default kernel (the zero Kernel) stays Lanczos3.
+func TestDefaultKernelIsNotTheVariable(t *testing.T) {
+	src := testimage.Photo(90, 60, 3)
+	want, err := scale.Resize(src, 30, 20, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := scale.Lanczos3
+	scale.Lanczos3 = scale.Box
+	defer func() { scale.Lanczos3 = saved }()
+	got, err := scale.Resize(src, 30, 20, nil)
+	if err != nil || !sameImage(got, want) {
+		t.Errorf("after assigning Box to Lanczos3 the default changed (err %v)", err)
 	}
 }
 
@@ -172,6 +198,47 @@ func TestContextCancel(t *testing.T) {
 	_, err := scale.Resize(testimage.Photo(400, 300, 1), 100, 75, &scale.Options{Context: ctx})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
+	}
+}
+
+// countdown is a context that is done from the n-th call of its Err on: a
+// way to cancel at a known point in the middle of the work.
+type countdown struct {
+	context.Context
+	mu    sync.Mutex
+	n     int
+	calls int
+}
+
+func (c *countdown) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls++
+	if c.calls >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestContextCancelInTheMiddle cancels a resample after its first checks,
+// with one goroutine and with several, and checks that it stops there
+// instead of running to the end.
+func TestContextCancelInTheMiddle(t *testing.T) {
+	src := testimage.Photo(1200, 900, 2)
+	for _, conc := range []int{1, 3} {
+		whole := &countdown{Context: context.Background(), n: 1 << 30}
+		if _, err := scale.Resize(src, 300, 225, &scale.Options{Context: whole, Concurrency: conc}); err != nil {
+			t.Fatal(err)
+		}
+		ctx := &countdown{Context: context.Background(), n: 3}
+		_, err := scale.Resize(src, 300, 225, &scale.Options{Context: ctx, Concurrency: conc})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Concurrency %d: got %v, want context.Canceled", conc, err)
+		}
+		// Each goroutine stops at its next check once one has seen it.
+		if ctx.calls >= whole.calls {
+			t.Errorf("Concurrency %d: %d checks after a cancellation at the 3rd, as many as a whole resample (%d)", conc, ctx.calls, whole.calls)
+		}
 	}
 }
 

@@ -16,7 +16,7 @@ type Scaler struct {
 	main                   *planePlan // luma, gray or RGBA
 
 	mu     sync.Mutex
-	chroma map[chromaKey]*[2]*planePlan // chroma plans (Cb and Cr share one)
+	chroma map[chromaKey]*planePlan // chroma plans (Cb and Cr share one)
 
 	pool sync.Pool // *scratch
 }
@@ -205,7 +205,7 @@ func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if p, ok := s.chroma[key]; ok {
-		return p[0], nil
+		return p, nil
 	}
 	sx, sy := subsampling(src.SubsampleRatio)
 	o := s.cfg.orient
@@ -228,10 +228,10 @@ func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
 		return nil, err
 	}
 	if s.chroma == nil {
-		s.chroma = make(map[chromaKey]*[2]*planePlan)
+		s.chroma = make(map[chromaKey]*planePlan)
 	}
 	if len(s.chroma) < 16 {
-		s.chroma[key] = &[2]*planePlan{p, p}
+		s.chroma[key] = p
 	}
 	return p, nil
 }

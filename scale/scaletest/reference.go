@@ -1,6 +1,6 @@
 // Package scaletest holds what tests and benchmarks of resamplers need: a
-// slow, careful float64 Lanczos3 reference and PSNR against it. It is test
-// support and not tuned for speed.
+// slow, careful float64 Lanczos3 reference, PSNR against it, and a wrapper
+// that hides an image's type. It is test support and not tuned for speed.
 package scaletest
 
 import (
@@ -110,15 +110,7 @@ func Lanczos3(src image.Image, crop image.Rectangle, w, h int) image.Image {
 			}
 		}
 		plane(m.Y, m.YStride, b.Dx(), b.Dy(), crop, out.Y, out.YStride, w, h)
-		sx, sy := 1, 1
-		switch m.SubsampleRatio {
-		case image.YCbCrSubsampleRatio420:
-			sx, sy = 2, 2
-		case image.YCbCrSubsampleRatio422:
-			sx = 2
-		case image.YCbCrSubsampleRatio440:
-			sy = 2
-		}
+		sx, sy := subsampling(m.SubsampleRatio)
 		cw, ch := (b.Dx()+sx-1)/sx, (b.Dy()+sy-1)/sy
 		dcw, dch := (w+sx-1)/sx, (h+sy-1)/sy
 		cr := image.Rect(crop.Min.X/sx, crop.Min.Y/sy, (crop.Max.X+sx-1)/sx, (crop.Max.Y+sy-1)/sy)
@@ -178,9 +170,22 @@ func PSNR(got, want image.Image) (float64, error) {
 				add(float64(gy.Y[gy.YOffset(gy.Rect.Min.X+x, gy.Rect.Min.Y+y)]), float64(wy.Y[wy.YOffset(wy.Rect.Min.X+x, wy.Rect.Min.Y+y)]))
 			}
 		}
-		for i := range wy.Cb {
-			add(float64(gy.Cb[i]), float64(wy.Cb[i]))
-			add(float64(gy.Cr[i]), float64(wy.Cr[i]))
+		// Each chroma sample once, at the first pixel of the image it
+		// covers: whatever the planes' strides and the images' origins.
+		sx, sy := subsampling(gy.SubsampleRatio)
+		for y := range h {
+			if y > 0 && (gy.Rect.Min.Y+y)%sy != 0 {
+				continue
+			}
+			for x := range w {
+				if x > 0 && (gy.Rect.Min.X+x)%sx != 0 {
+					continue
+				}
+				g := gy.COffset(gy.Rect.Min.X+x, gy.Rect.Min.Y+y)
+				v := wy.COffset(wy.Rect.Min.X+x, wy.Rect.Min.Y+y)
+				add(float64(gy.Cb[g]), float64(wy.Cb[v]))
+				add(float64(gy.Cr[g]), float64(wy.Cr[v]))
+			}
 		}
 	} else {
 		gb, wb := got.Bounds(), want.Bounds()
@@ -201,3 +206,25 @@ func PSNR(got, want image.Image) (float64, error) {
 	}
 	return 10 * math.Log10(255*255*float64(n)/se), nil
 }
+
+// subsampling returns the horizontal and vertical chroma subsampling
+// factors of r.
+func subsampling(r image.YCbCrSubsampleRatio) (sx, sy int) {
+	switch r {
+	case image.YCbCrSubsampleRatio422:
+		return 2, 1
+	case image.YCbCrSubsampleRatio420:
+		return 2, 2
+	case image.YCbCrSubsampleRatio440:
+		return 1, 2
+	case image.YCbCrSubsampleRatio411:
+		return 4, 1
+	case image.YCbCrSubsampleRatio410:
+		return 4, 2
+	}
+	return 1, 1
+}
+
+// Opaque hides the concrete type of the image it holds, so that a
+// resampler takes its generic path (At or RGBA64At) for it.
+type Opaque struct{ image.Image }

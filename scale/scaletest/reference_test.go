@@ -33,3 +33,36 @@ func TestReferenceKeepsConstantsAndPSNRIsSymmetric(t *testing.T) {
 		t.Fatalf("PSNR %v %v", pa, pb)
 	}
 }
+
+// TestPSNRComparesChromaByPosition compares a Y'CbCr image with a copy laid
+// out differently (a sub-image of a wider one: another CStride) in every
+// subsampling: equal images, +Inf; one chroma sample changed, exactly one
+// error among the samples.
+func TestPSNRComparesChromaByPosition(t *testing.T) {
+	for _, r := range []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422,
+		image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440, image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410} {
+		const w, h = 13, 9
+		a := image.NewYCbCr(image.Rect(0, 0, w, h), r)
+		wide := image.NewYCbCr(image.Rect(0, 0, 3*w, h), r)
+		b := wide.SubImage(image.Rect(0, 0, w, h)).(*image.YCbCr)
+		for y := range h {
+			for x := range w {
+				v := uint8(x*7 + y*13)
+				a.Y[a.YOffset(x, y)], b.Y[b.YOffset(x, y)] = v, v
+				a.Cb[a.COffset(x, y)], b.Cb[b.COffset(x, y)] = v+1, v+1
+				a.Cr[a.COffset(x, y)], b.Cr[b.COffset(x, y)] = v+2, v+2
+			}
+		}
+		if p, err := PSNR(a, b); err != nil || !math.IsInf(p, 1) {
+			t.Errorf("%v: equal images give %v, %v", r, p, err)
+		}
+		b.Cr[b.COffset(w-1, h-1)] ^= 0xff
+		sx, sy := subsampling(r)
+		n := w*h + 2*((w+sx-1)/sx)*((h+sy-1)/sy)
+		d := float64(int(a.Cr[a.COffset(w-1, h-1)]) - int(b.Cr[b.COffset(w-1, h-1)]))
+		want := 10 * math.Log10(255*255*float64(n)/(d*d))
+		if p, _ := PSNR(a, b); math.Abs(p-want) > 1e-9 {
+			t.Errorf("%v: one chroma sample off gives %v dB, want %v", r, p, want)
+		}
+	}
+}
