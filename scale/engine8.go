@@ -31,6 +31,9 @@ type job8 struct {
 // band resamples output rows [t0, t1) of the stored y axis.
 func (j *job8) band(t0, t1 int, sc *scratch, stop func() error) error {
 	p := j.p
+	if p.identity {
+		return j.copyRows(t0, t1, sc, stop)
+	}
 	nx, nw := p.x.n, pairs(p.x.n)
 	sc.ring8 = grow(sc.ring8, p.ringRows*nw)
 	sc.hrow = grow(sc.hrow, nx)

@@ -13,8 +13,9 @@ import (
 type planePlan struct {
 	x, y       axis
 	o          orientation
-	dstX, dstY int // top-left of the resampled area in the destination plane
-	ringRows   int // the most box rows one output row reads
+	dstX, dstY int  // top-left of the resampled area in the destination plane
+	ringRows   int  // the most box rows one output row reads
+	identity   bool // both axes map each sample to itself: only moves samples
 }
 
 // blockMode reports whether the plan pre-reduces by boxes on either axis.
@@ -74,6 +75,7 @@ func newPlanePlan(kern Kernel, o orientation, w, h int, crop, pad image.Rectangl
 	for _, c := range p.y.count {
 		p.ringRows = max(p.ringRows, int(c))
 	}
+	p.identity = p.x.identity() && p.y.identity()
 	return p, nil
 }
 

@@ -1,6 +1,7 @@
 package scale_test
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"strings"
@@ -231,4 +232,66 @@ func toAny(s []string) []any {
 		a[i] = v
 	}
 	return a
+}
+
+// orientedAt returns the stored pixel of a W×H image that EXIF orientation
+// o shows at (x, y), from the table in the package's documentation.
+func orientedAt(o, x, y, W, H int) (int, int) {
+	switch o {
+	case 2:
+		return W - 1 - x, y
+	case 3:
+		return W - 1 - x, H - 1 - y
+	case 4:
+		return x, H - 1 - y
+	case 5:
+		return y, x
+	case 6:
+		return y, H - 1 - x
+	case 7:
+		return W - 1 - y, H - 1 - x
+	case 8:
+		return W - 1 - y, x
+	}
+	return x, y
+}
+
+func TestPropertySameSizeOnlyMovesPixels(t *testing.T) {
+	ps := gopter.NewProperties(params())
+	ps.Property("a crop resized to its own size is the oriented crop, exactly", prop.ForAll(
+		func(kind string, w, h, o, ki, conc int, r []int) bool {
+			src := makeImage(kind, w, h, 8)
+			ow, oh := w, h
+			if o >= 5 {
+				ow, oh = h, w
+			}
+			x0, y0 := r[0]%ow, r[1]%oh
+			crop := image.Rect(x0, y0, x0+1+r[2]%(ow-x0), y0+1+r[3]%(oh-y0))
+			pad := crop.Sub(crop.Min).Add(image.Pt(r[4]%5, r[5]%5))
+			dw, dh := pad.Max.X+r[4]%3, pad.Max.Y+r[5]%3
+			out, err := scale.Resize(src, dw, dh, &scale.Options{Kernel: kernels[ki], Orientation: o,
+				Crop: crop, Pad: pad, Concurrency: conc})
+			if err != nil {
+				t.Log(err)
+				return false
+			}
+			for y := range crop.Dy() {
+				for x := range crop.Dx() {
+					sx, sy := orientedAt(o, crop.Min.X+x, crop.Min.Y+y, w, h)
+					want, got := src.At(sx, sy), out.At(pad.Min.X+x, pad.Min.Y+y)
+					if kind == "ycbcr444" {
+						want = color.YCbCrModel.Convert(want) // compare stored samples
+					}
+					if fmt.Sprint(want) != fmt.Sprint(got) {
+						t.Logf("o %d (%d,%d): got %v, want %v", o, x, y, got, want)
+						return false
+					}
+				}
+			}
+			return true
+		},
+		gen.OneConstOf("gray", "ycbcr444"), gen.IntRange(1, 40), gen.IntRange(1, 40), gen.IntRange(1, 8),
+		gen.IntRange(0, 3), gen.IntRange(1, 3), gen.SliceOfN(6, gen.IntRange(0, 1000)),
+	))
+	ps.TestingRun(t)
 }

@@ -60,6 +60,22 @@ func boxFactor(k Kernel, src, dst int) int {
 	return max(1, min(f, maxBlock))
 }
 
+// identity reports whether output j is source sample lo+j alone, at full
+// weight, for every j: what any kernel gives when the size does not change
+// (it is 1 at 0 and 0 at the other integers). Resampling such an axis
+// gives back each sample exactly, so it need not be done.
+func (a *axis) identity() bool {
+	if a.k != 1 || a.n != a.hi-a.lo {
+		return false
+	}
+	for j := range a.n {
+		if a.start[j] != int32(j) || a.count[j] != 1 || a.w[j*a.stride] != 1<<weightBits {
+			return false
+		}
+	}
+	return true
+}
+
 // boxLen returns the length of box b of an axis.
 func (a *axis) boxLen(b int) int {
 	return min(a.k, a.hi-a.lo-b*a.k)
