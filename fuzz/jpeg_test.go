@@ -7,6 +7,7 @@ import (
 	stdjpeg "image/jpeg"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/jpeg"
@@ -18,8 +19,11 @@ const fuzzMaxPixels = 1 << 20
 
 // FuzzJPEGDecode is a differential fuzz target: image/jpeg and our decoder
 // must accept or reject the same inputs, neither may panic, and when both
-// accept, the sizes (and types) agree at scale 1 and the scaled decodes
-// succeed with the scaled size.
+// accept, the images agree in size and in type at scale 1 (*image.Gray,
+// *image.YCbCr with the same subsampling ratio, *image.RGBA for Adobe RGB,
+// *image.CMYK: the package documents image/jpeg's types, without
+// exception), and the scaled decodes succeed with the scaled size and the
+// same type.
 //
 // Intended differences, excused below:
 //   - Limits: we refuse more than fuzzMaxPixels pixels (MaxPixels) and
@@ -71,10 +75,11 @@ func FuzzJPEGDecode(f *testing.F) {
 		if ours.Bounds() != std.Bounds() {
 			t.Fatalf("bounds %v, image/jpeg %v", ours.Bounds(), std.Bounds())
 		}
-		if _, ok := std.(*image.YCbCr); ok {
-			if _, ok := ours.(*image.YCbCr); !ok {
-				t.Fatalf("type %T, image/jpeg *image.YCbCr", ours)
-			}
+		if reflect.TypeOf(ours) != reflect.TypeOf(std) {
+			t.Fatalf("type %T, image/jpeg %T", ours, std)
+		}
+		if m, ok := std.(*image.YCbCr); ok && ours.(*image.YCbCr).SubsampleRatio != m.SubsampleRatio {
+			t.Fatalf("subsampling %v, image/jpeg %v", ours.(*image.YCbCr).SubsampleRatio, m.SubsampleRatio)
 		}
 		for _, s := range []int{2, 8} {
 			small, err := jpeg.Decode(data, &jpeg.DecodeOptions{ScaleDenom: s, MaxPixels: fuzzMaxPixels})
@@ -84,6 +89,9 @@ func FuzzJPEGDecode(f *testing.F) {
 			w, h := (std.Bounds().Dx()+s-1)/s, (std.Bounds().Dy()+s-1)/s
 			if small.Bounds() != image.Rect(0, 0, w, h) {
 				t.Fatalf("1/%d: bounds %v, want %dx%d", s, small.Bounds(), w, h)
+			}
+			if reflect.TypeOf(small) != reflect.TypeOf(ours) {
+				t.Fatalf("1/%d: type %T, %T at scale 1", s, small, ours)
 			}
 		}
 	})

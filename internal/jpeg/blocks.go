@@ -3,9 +3,33 @@ package jpeg
 // baselineBlock decodes one block of a sequential scan (sections F.2.2.1
 // and F.2.2.2), dequantizes it and writes its samples to the planes.
 func (d *decoder) baselineBlock(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
-	dcT, acT := &d.huff[0][sc.td], &d.huff[1][sc.ta]
+	if err := decodeDC(br, &d.huff[0][sc.td], pred); err != nil {
+		return err
+	}
 	q := &d.quant[d.comp[sc.ci].tq]
-	s, err := br.symbol(dcT)
+	blk := &d.blk // all zero: put clears what it uses
+	blk[0] = *pred * q[0]
+	last := 0
+	if d.eobRun > 0 {
+		d.eobRun--
+	} else {
+		var err error
+		if last, err = d.decodeAC(br, &d.huff[1][sc.ta], q, blk, d.scale != 8); err != nil {
+			return err
+		}
+	}
+	if br.overrun() {
+		return br.overrunError()
+	}
+	d.put(sc.ci, bx, by, blk, last)
+	return nil
+}
+
+// decodeDC decodes the difference of a DC coefficient with table t and
+// adds it to the component's prediction pred (section F.2.2.1), in a
+// sequential scan or the first DC scan of a progressive image.
+func decodeDC(br *bitReader, t *huffTable, pred *int32) error {
+	s, err := br.symbol(t)
 	if err != nil {
 		return err
 	}
@@ -13,21 +37,6 @@ func (d *decoder) baselineBlock(br *bitReader, sc *scanComp, bx, by int, pred *i
 		return UnsupportedError("excessive DC component")
 	}
 	*pred += br.receiveExtend(int(s))
-	blk := &d.blk // all zero: put clears what it uses
-	blk[0] = *pred * q[0]
-	last := 0
-	if d.eobRun > 0 {
-		d.eobRun--
-	} else {
-		last, err = d.decodeAC(br, acT, q, blk, d.scale != 8)
-	}
-	if err != nil {
-		return err
-	}
-	if br.overrun() {
-		return br.overrunError()
-	}
-	d.put(sc.ci, bx, by, blk, last)
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package jpeg
 
 import (
-	"context"
 	"image"
 	"image/color"
 )
@@ -36,35 +35,63 @@ func (c Config) ScaledSize(s int) (w, h int) {
 }
 
 // DecodeConfig reads the headers of a JPEG image up to its first scan,
-// without decoding pixels and without allocating for them.
+// without decoding pixels and without allocating for them or for the
+// Huffman and quantization tables, which it skips.
 func DecodeConfig(data []byte) (Config, error) {
-	d := &decoder{ctx: context.Background(), scale: 1, bs: 8}
-	d.r = reader{data: data}
-	d.opts = &DecodeOptions{MaxPixels: 1 << 62}
-	if err := d.decode(true); err != nil {
+	var f frame
+	r := reader{data: data}
+	if err := r.soi(); err != nil {
 		return Config{}, err
 	}
-	if d.nComp == 0 {
-		return Config{}, errMissingSOF
+	for {
+		m, seg, err := r.nextSegment()
+		if err != nil {
+			return Config{}, err
+		}
+		switch m {
+		case markerEOI, markerSOS:
+			if f.nComp == 0 {
+				return Config{}, errMissingSOF
+			}
+			return f.config(), nil
+		case markerSOF0, markerSOF1, markerSOF2:
+			err = f.parseSOF(m, seg)
+		case markerDRI:
+			err = f.parseDRI(seg)
+		case markerAPP0, markerAPP14:
+			f.parseAPP(m, seg)
+		case markerDHT, markerDQT:
+			// Tables: not part of the header.
+		default:
+			err = otherMarker(m)
+		}
+		if err != nil {
+			return Config{}, err
+		}
 	}
+}
+
+// config describes the frame as DecodeConfig reports it.
+func (f *frame) config() Config {
 	c := Config{
-		Width: d.width, Height: d.height, Components: d.nComp,
-		Progressive: d.progressive, RestartInterval: d.ri,
+		Width: f.width, Height: f.height, Components: f.nComp,
+		Progressive: f.progressive, RestartInterval: f.ri,
+		Sampling: make([]image.Point, f.nComp),
 	}
-	for i := 0; i < d.nComp; i++ {
-		c.Sampling = append(c.Sampling, image.Pt(d.comp[i].h, d.comp[i].v))
+	for i := range c.Sampling {
+		c.Sampling[i] = image.Pt(f.comp[i].h, f.comp[i].v)
 	}
-	switch d.nComp {
+	switch f.nComp {
 	case 1:
 		c.ColorModel = color.GrayModel
 	case 3:
 		c.ColorModel = color.YCbCrModel
-		if d.isRGB() {
+		if f.isRGB() {
 			c.ColorModel = color.RGBAModel
 		}
-		c.Subsample, _ = subsampleRatio(&d.frame)
+		c.Subsample, _ = subsampleRatio(f)
 	case 4:
 		c.ColorModel = color.CMYKModel
 	}
-	return c, nil
+	return c
 }

@@ -8,6 +8,9 @@ import (
 // decoder holds the state of one Decode call.
 type decoder struct {
 	frame
+	quant [4][64]int32 // quantization tables, zig-zag order
+	huff  [2][4]huffTable
+
 	r      reader
 	ctx    context.Context
 	opts   *DecodeOptions
@@ -45,80 +48,43 @@ func DecodeContext(ctx context.Context, data []byte, opts *DecodeOptions) (image
 	}
 	d := &decoder{ctx: ctx, opts: opts, scale: s, bs: 8 / s}
 	d.r = reader{data: data}
-	if err := d.decode(false); err != nil {
+	if err := d.decode(); err != nil {
 		return nil, err
 	}
 	return d.finish()
 }
 
-// decode walks the segments up to EOI, or up to the first SOS when
-// configOnly is set.
-func (d *decoder) decode(configOnly bool) error {
-	p, err := d.r.take(2)
-	if err != nil || p[0] != 0xff || p[1] != markerSOI {
-		return FormatError("missing SOI marker")
+// decode walks the segments up to EOI.
+func (d *decoder) decode() error {
+	if err := d.r.soi(); err != nil {
+		return err
 	}
 	for {
-		m, err := d.r.nextMarker()
+		m, seg, err := d.r.nextSegment()
 		if err != nil {
 			return err
 		}
-		if m == markerEOI {
+		switch m {
+		case markerEOI:
 			return nil
-		}
-		if markerRST0 <= m && m <= markerRST7 {
-			continue // a stray restart marker, harmless
-		}
-		seg, err := d.r.segment()
-		if err != nil {
-			return err
-		}
-		switch {
-		case m == markerSOF0 || m == markerSOF1 || m == markerSOF2:
-			if err := d.parseSOF(m, seg); err != nil {
-				return err
+		case markerSOF0, markerSOF1, markerSOF2:
+			if err = d.parseSOF(m, seg); err == nil {
+				err = d.checkSize()
 			}
-			if err := d.checkSize(); err != nil {
-				return err
-			}
-		case m == markerDHT:
-			if !configOnly {
-				err = d.parseDHT(seg)
-			}
-		case m == markerDQT:
-			if !configOnly {
-				err = d.parseDQT(seg)
-			}
-		case m == markerDRI:
+		case markerDHT:
+			err = d.parseDHT(seg)
+		case markerDQT:
+			err = d.parseDQT(seg)
+		case markerDRI:
 			err = d.parseDRI(seg)
-		case m == markerSOS:
-			if configOnly {
-				if d.nComp == 0 {
-					return errMissingSOF
-				}
-				return nil
-			}
+		case markerSOS:
 			err = d.scan(seg)
-		case m == markerAPP0:
+		case markerAPP0, markerAPP14:
 			if d.out == nil || d.opts == nil || d.opts.Rows == nil {
-				d.parseAPP0(seg)
+				d.parseAPP(m, seg)
 			}
-		case m == markerAPP14:
-			if d.out == nil || d.opts == nil || d.opts.Rows == nil {
-				d.parseAPP14(seg)
-			}
-		case markerAPP0 <= m && m <= markerAPP15 || m == markerCOM:
-			// Metadata: ignored.
-		case m == markerSOF3 || m == 0xc7 || m == 0xcb || m == 0xcf:
-			err = UnsupportedError("lossless JPEG")
-		case 0xc9 <= m && m <= 0xcb || 0xcd <= m && m <= 0xcf || m == markerDAC:
-			err = UnsupportedError("arithmetic coding")
-		case m == 0xc5 || m == 0xc6 || m == 0xde || m == 0xdf:
-			err = UnsupportedError("hierarchical JPEG")
-		case m < 0xc0:
-			err = FormatError("unknown marker")
 		default:
-			err = UnsupportedError("unknown marker")
+			err = otherMarker(m)
 		}
 		if err != nil {
 			return err

@@ -13,67 +13,65 @@ type quantized struct {
 // OptimizeHuffman a pass that quantizes every block and counts symbols,
 // then the tables, then the coding of the stored blocks.
 func (e *encoder) writeScan(w, h int) {
-	mw, mh := 8, 8
-	if e.sub420 {
-		mw, mh = 16, 16
-	}
-	mxx, myy := (w+mw-1)/mw, (h+mh-1)/mh
-	perMCU := e.nComp
-	if e.sub420 {
-		perMCU = 6
-	}
-	var blocks [6][64]uint8
-	var q quantized
-	if !e.opts.OptimizeHuffman {
-		e.prepareCodes()
-		e.writeDHT()
-		e.writeSOS()
-		bw := bitWriter{buf: e.buf}
+	mxx, myy, perMCU := e.layout(w, h)
+	var all []quantized // with OptimizeHuffman: every block, in coding order
+	if e.opts.OptimizeHuffman {
+		var freq [4][256]int
 		var pred [3]int32
-		for my := 0; my < myy; my++ {
-			for mx := 0; mx < mxx; mx++ {
-				e.src.mcu(mx, my, &blocks)
-				for i := 0; i < perMCU; i++ {
-					c := e.compOf(i)
-					mask := fdctQuantize(&blocks[i], &e.quant[min(c, 1)], &q.q)
-					e.emit(&bw, &q.q, mask, c, &pred[c])
-				}
+		all = make([]quantized, 0, mxx*myy*perMCU)
+		e.eachBlock(w, h, func(q *quantized, c int) {
+			count(&q.q, q.mask, &pred[c], &freq[2*min(c, 1)], &freq[2*min(c, 1)+1])
+			all = append(all, *q)
+		})
+		for t := range e.specs {
+			if e.nComp > 1 || t < 2 {
+				e.specs[t] = optimalSpec(&freq[t])
 			}
-		}
-		bw.finish()
-		e.buf = bw.buf
-		return
-	}
-	all := make([]quantized, 0, mxx*myy*perMCU)
-	var freq [4][256]int
-	var pred [3]int32
-	for my := 0; my < myy; my++ {
-		for mx := 0; mx < mxx; mx++ {
-			e.src.mcu(mx, my, &blocks)
-			for i := 0; i < perMCU; i++ {
-				c := e.compOf(i)
-				q.mask = fdctQuantize(&blocks[i], &e.quant[min(c, 1)], &q.q)
-				count(&q.q, q.mask, &pred[c], &freq[2*min(c, 1)], &freq[2*min(c, 1)+1])
-				all = append(all, q)
-			}
-		}
-	}
-	for t := range e.specs {
-		if e.nComp > 1 || t < 2 {
-			e.specs[t] = optimalSpec(&freq[t])
 		}
 	}
 	e.prepareCodes()
 	e.writeDHT()
 	e.writeSOS()
 	bw := bitWriter{buf: e.buf}
-	pred = [3]int32{}
-	for i := range all {
-		c := e.compOf(i % perMCU)
-		e.emit(&bw, &all[i].q, all[i].mask, c, &pred[c])
+	var pred [3]int32
+	emit := func(q *quantized, c int) { e.emit(&bw, &q.q, q.mask, c, &pred[c]) }
+	if e.opts.OptimizeHuffman {
+		for i := range all {
+			emit(&all[i], e.compOf(i%perMCU))
+		}
+	} else {
+		e.eachBlock(w, h, emit)
 	}
 	bw.finish()
 	e.buf = bw.buf
+}
+
+// layout returns the number of MCUs across and down a w×h image and the
+// number of blocks in an MCU.
+func (e *encoder) layout(w, h int) (mxx, myy, perMCU int) {
+	if e.sub420 {
+		return (w + 15) / 16, (h + 15) / 16, 6
+	}
+	return (w + 7) / 8, (h + 7) / 8, e.nComp
+}
+
+// eachBlock transforms and quantizes the blocks of a w×h image in coding
+// order and calls f with each block and its component. The pass (emit or
+// count) is chosen once, by the caller's f, not in the loop.
+func (e *encoder) eachBlock(w, h int, f func(q *quantized, c int)) {
+	mxx, myy, perMCU := e.layout(w, h)
+	var blocks [6][64]uint8
+	var q quantized
+	for my := 0; my < myy; my++ {
+		for mx := 0; mx < mxx; mx++ {
+			e.src.mcu(mx, my, &blocks)
+			for i := 0; i < perMCU; i++ {
+				c := e.compOf(i)
+				q.mask = fdctQuantize(&blocks[i], &e.quant[min(c, 1)], &q.q)
+				f(&q, c)
+			}
+		}
+	}
 }
 
 // compOf returns the component of the i-th block of an MCU.

@@ -1,6 +1,7 @@
 package jpeg
 
-// frame holds what the segments before and between scans declare.
+// frame holds what the segments before and between scans declare, apart
+// from the quantization and Huffman tables: all that DecodeConfig reads.
 type frame struct {
 	width, height int
 	nComp         int
@@ -13,9 +14,7 @@ type frame struct {
 	adobe          bool // an Adobe APP14 segment was seen
 	adobeTransform uint8
 
-	quant [4][64]int32 // quantization tables, zig-zag order
-	huff  [2][4]huffTable
-	ri    int // restart interval in MCUs, 0 for none
+	ri int // restart interval in MCUs, 0 for none
 }
 
 // parseSOF reads a start-of-frame segment (section B.2.2), with the same
@@ -117,14 +116,14 @@ func (f *frame) parseSOF(marker byte, p []byte) error {
 }
 
 // parseDQT reads a define-quantization-table segment (section B.2.4.1).
-func (f *frame) parseDQT(p []byte) error {
+func (d *decoder) parseDQT(p []byte) error {
 	for len(p) > 0 {
 		tq, pq := p[0]&15, p[0]>>4
 		p = p[1:]
 		if tq > 3 {
 			return FormatError("bad Tq value")
 		}
-		q := &f.quant[tq]
+		q := &d.quant[tq]
 		if len(p) == 0 && pq <= 1 {
 			break // a final selector byte without a table: ignored, as image/jpeg does
 		}
@@ -153,7 +152,7 @@ func (f *frame) parseDQT(p []byte) error {
 }
 
 // parseDHT reads a define-Huffman-table segment (section B.2.4.2).
-func (f *frame) parseDHT(p []byte) error {
+func (d *decoder) parseDHT(p []byte) error {
 	for len(p) > 0 {
 		if len(p) < 17 {
 			return FormatError("DHT has wrong length")
@@ -162,7 +161,7 @@ func (f *frame) parseDHT(p []byte) error {
 		if tc > 1 {
 			return FormatError("bad Tc value")
 		}
-		if th > 3 || (f.baseline && th > 1) {
+		if th > 3 || (d.baseline && th > 1) {
 			return FormatError("bad Th value")
 		}
 		var counts [16]uint8
@@ -181,7 +180,7 @@ func (f *frame) parseDHT(p []byte) error {
 		if len(p) < total {
 			return FormatError("DHT has wrong length")
 		}
-		if err := f.huff[tc][th].build(&counts, p[:total]); err != nil {
+		if err := d.huff[tc][th].build(&counts, p[:total]); err != nil {
 			return err
 		}
 		p = p[total:]
@@ -198,18 +197,13 @@ func (f *frame) parseDRI(p []byte) error {
 	return nil
 }
 
-// parseAPP0 notes a JFIF segment, which means Y'CbCr.
-func (f *frame) parseAPP0(p []byte) {
-	if len(p) >= 5 && string(p[:5]) == "JFIF\x00" {
-		f.jfif = true
-	} else if len(p) >= 5 {
-		f.jfif = false
-	}
-}
-
-// parseAPP14 notes an Adobe segment and its colour transform.
-func (f *frame) parseAPP14(p []byte) {
-	if len(p) >= 12 && string(p[:5]) == "Adobe" {
+// parseAPP notes what an APP0 (JFIF) or APP14 (Adobe) segment says about
+// the colour model.
+func (f *frame) parseAPP(marker byte, p []byte) {
+	switch {
+	case marker == markerAPP0 && len(p) >= 5:
+		f.jfif = string(p[:5]) == "JFIF\x00"
+	case marker == markerAPP14 && len(p) >= 12 && string(p[:5]) == "Adobe":
 		f.adobe = true
 		f.adobeTransform = p[11]
 	}

@@ -96,6 +96,54 @@ func (r *reader) nextMarker() (byte, error) {
 	}
 }
 
+// soi consumes the SOI marker that starts every stream.
+func (r *reader) soi() error {
+	p, err := r.take(2)
+	if err != nil || p[0] != 0xff || p[1] != markerSOI {
+		return FormatError("missing SOI marker")
+	}
+	return nil
+}
+
+// nextSegment returns the next marker and its segment's payload (none for
+// EOI), skipping stray RSTn markers, which are harmless.
+func (r *reader) nextSegment() (byte, []byte, error) {
+	for {
+		m, err := r.nextMarker()
+		if err != nil {
+			return 0, nil, err
+		}
+		if m == markerEOI {
+			return m, nil, nil
+		}
+		if markerRST0 <= m && m <= markerRST7 {
+			continue
+		}
+		seg, err := r.segment()
+		return m, seg, err
+	}
+}
+
+// otherMarker returns the error for a marker that neither Decode nor
+// DecodeConfig reads: nil for metadata (APPn, COM), UnsupportedError for
+// the modes this package does not implement and for unknown markers,
+// FormatError for codes that are not markers at all.
+func otherMarker(m byte) error {
+	switch {
+	case markerAPP0 <= m && m <= markerAPP15 || m == markerCOM:
+		return nil
+	case m == markerSOF3 || m == 0xc7 || m == 0xcb || m == 0xcf:
+		return UnsupportedError("lossless JPEG")
+	case 0xc9 <= m && m <= 0xcb || 0xcd <= m && m <= 0xcf || m == markerDAC:
+		return UnsupportedError("arithmetic coding")
+	case m == 0xc5 || m == 0xc6 || m == 0xde || m == 0xdf:
+		return UnsupportedError("hierarchical JPEG")
+	case m < 0xc0:
+		return FormatError("unknown marker")
+	}
+	return UnsupportedError("unknown marker")
+}
+
 // segment reads the 16-bit length of the current marker segment and
 // returns its payload.
 func (r *reader) segment() ([]byte, error) {

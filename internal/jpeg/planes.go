@@ -75,12 +75,6 @@ func newPlanes(f *frame, bs, s int) (*planes, error) {
 	return p, nil
 }
 
-// streams reports whether the planes are the output image itself, so that
-// rows can be handed out while decoding.
-func (p *planes) streams(f *frame) bool {
-	return f.nComp == 1 || (f.nComp == 3 && !f.isRGB())
-}
-
 // image returns the output image, converting the planes where the output
 // type is not planar.
 func (p *planes) image(f *frame) (image.Image, error) {

@@ -8,14 +8,9 @@ func (d *decoder) coef(ci, bx, by int) *[64]int32 {
 
 // dcFirst decodes the first DC scan of a progressive image (G.1.2.1).
 func (d *decoder) dcFirst(br *bitReader, sc *scanComp, bx, by int, pred *int32, al int) error {
-	s, err := br.symbol(&d.huff[0][sc.td])
-	if err != nil {
+	if err := decodeDC(br, &d.huff[0][sc.td], pred); err != nil {
 		return err
 	}
-	if s > 16 {
-		return UnsupportedError("excessive DC component")
-	}
-	*pred += br.receiveExtend(int(s))
 	d.coef(sc.ci, bx, by)[0] = *pred << al
 	if br.overrun() {
 		return br.overrunError()

@@ -141,8 +141,7 @@ func (d *decoder) interleaved(br *bitReader, s *scanParams) error {
 	block := d.blockDecoder(s)
 	var pred [4]int32
 	rst := restarter{d: d, br: br}
-	stream := !d.progressive && s.n == d.nComp && d.opts != nil && d.opts.Rows != nil &&
-		d.out.streams(&d.frame) && d.nScans == 1
+	stream := d.streams(s)
 	for my := 0; my < d.myy; my++ {
 		if err := d.ctx.Err(); err != nil {
 			return err
@@ -179,7 +178,7 @@ func (d *decoder) single(br *bitReader, s *scanParams) error {
 	rst := restarter{d: d, br: br}
 	sc := &s.comps[0]
 	c := &d.comp[sc.ci]
-	stream := !d.progressive && d.nComp == 1 && d.opts != nil && d.opts.Rows != nil && d.nScans == 1
+	stream := d.streams(s)
 	for by := 0; by < c.bh; by++ {
 		if err := d.ctx.Err(); err != nil {
 			return err
@@ -199,6 +198,17 @@ func (d *decoder) single(br *bitReader, s *scanParams) error {
 		}
 	}
 	return nil
+}
+
+// streams reports whether scan s hands rows to DecodeOptions.Rows as its
+// rows of MCUs are decoded: when Rows is set and s is the first scan of a
+// sequential image and covers every component (so that a valid stream
+// has no later scan), and the planes are the output image itself (gray or
+// Y'CbCr; RGB and CMYK are converted at the end). Otherwise finish hands
+// out every row at once.
+func (d *decoder) streams(s *scanParams) bool {
+	return d.opts != nil && d.opts.Rows != nil && !d.progressive && d.nScans == 1 &&
+		s.n == d.nComp && (d.nComp == 1 || d.nComp == 3 && !d.isRGB())
 }
 
 // emitRows hands output rows up to y1 to DecodeOptions.Rows.
