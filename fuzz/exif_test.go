@@ -28,14 +28,12 @@ func exifPayload(jpeg []byte) []byte {
 }
 
 // FuzzEXIF checks the bounded walker: no panic, orientation only from an
-// intact IFD0, and, whenever the walk accepts a block, that goexif behind
-// DecodeChecked neither panics nor disagrees on the orientation.
+// intact IFD0, and, whenever the walk accepts a block, that goexif (the
+// oracle behind exiftest.DecodeChecked) neither panics nor disagrees on the
+// orientation.
 func FuzzEXIF(f *testing.F) {
 	f.Add(exiftest.Orientation(6))
-	loop := []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 274, Type: 3, Count: 1, Value: 3}}}, {}}
-	loop[0].Next = exiftest.Offset(loop, 1)
-	loop[1].Next = exiftest.Offset(loop, 0)
-	f.Add(exiftest.Block(binary.LittleEndian, loop, nil))
+	f.Add(exiftest.Loop(binary.LittleEndian, 3))
 	f.Add(exiftest.Block(binary.BigEndian, []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 34853, Type: 4, Count: 1, Value: 8}}}}, nil))
 	for _, s := range imageSeeds(f, 4<<20) {
 		if p := exifPayload(s); p != nil {
@@ -50,7 +48,7 @@ func FuzzEXIF(f *testing.F) {
 		if err != nil || len(block) > 32767*12 {
 			return // goexif reads entry counts as int16
 		}
-		x, derr := exif.DecodeChecked(block)
+		x, derr := exiftest.DecodeChecked(block)
 		if derr != nil && strings.Contains(derr.Error(), "panicked") {
 			t.Fatalf("goexif panicked on checked bytes: %v", derr)
 		}

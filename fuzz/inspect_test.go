@@ -25,7 +25,7 @@ import (
 // EXIF made in code.
 func imageSeeds(tb testing.TB, maxLen int) [][]byte {
 	seeds := [][]byte{exiftest.Splice(testimage.JPEG(testimage.Photo(48, 32, 1), 75), exiftest.APP1(exiftest.Orientation(6)))}
-	dirs := []string{testimage.GoTestdata(), "../../shared/corpus/pngsuite", "../../shared/corpus/orientation"}
+	dirs := []string{testimage.GoTestdata(), testimage.Corpus("pngsuite"), testimage.Corpus("orientation")}
 	for _, dir := range dirs {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {

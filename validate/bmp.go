@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/binary"
 	"math/bits"
 
 	"github.com/profileimage/profileimage/vendors"
@@ -22,7 +23,8 @@ func inspectBMP(b []byte, in *Info) *Error {
 	if len(b) < bmpFileHeader+4 {
 		return corrupt(vendors.BMP, "truncated file header")
 	}
-	infoLen := int(le32(b[14:]))
+	le := binary.LittleEndian
+	infoLen := int(le.Uint32(b[14:]))
 	switch infoLen {
 	case bmpInfoHeader, bmpV4InfoHeader, bmpV5InfoHeader:
 	case 12, 64:
@@ -33,7 +35,7 @@ func inspectBMP(b []byte, in *Info) *Error {
 	if len(b) < bmpFileHeader+infoLen {
 		return corrupt(vendors.BMP, "truncated DIB header")
 	}
-	w, h := int(int32(le32(b[18:]))), int(int32(le32(b[22:])))
+	w, h := int(int32(le.Uint32(b[18:]))), int(int32(le.Uint32(b[22:])))
 	if h < 0 {
 		h = -h // top-down; -(-2^31) still fits an int on 64-bit platforms
 	}
@@ -41,9 +43,9 @@ func inspectBMP(b []byte, in *Info) *Error {
 		return corrupt(vendors.BMP, "width or height "+dims(w, h))
 	}
 	in.Width, in.Height = w, h
-	planes, bpp, compression := le16(b[26:]), le16(b[28:]), le32(b[30:])
+	planes, bpp, compression := le16(b[26:]), le16(b[28:]), le.Uint32(b[30:])
 	if compression == 3 && infoLen > bmpInfoHeader &&
-		le32(b[54:]) == 0xff0000 && le32(b[58:]) == 0xff00 && le32(b[62:]) == 0xff && le32(b[66:]) == 0xff000000 {
+		le.Uint32(b[54:]) == 0xff0000 && le.Uint32(b[58:]) == 0xff00 && le.Uint32(b[62:]) == 0xff && le.Uint32(b[66:]) == 0xff000000 {
 		compression = 0 // bit fields that say plain BGRA
 	}
 	if planes != 1 {
@@ -52,12 +54,12 @@ func inspectBMP(b []byte, in *Info) *Error {
 	if compression != 0 {
 		return unsupported("compressed BMP (method " + itoa(int(min(compression, 1<<20))) + ") is not supported")
 	}
-	offset := uint64(le32(b[10:]))
+	offset := uint64(le.Uint32(b[10:]))
 	want := uint64(bmpFileHeader + infoLen)
 	switch bpp {
 	case 1, 2, 4, 8:
 		in.ColorModel = ColorPaletted
-		colors := uint64(le32(b[46:]))
+		colors := uint64(le.Uint32(b[46:]))
 		if colors == 0 {
 			colors = 1 << bpp
 		}

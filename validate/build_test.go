@@ -10,11 +10,9 @@ import (
 // Builders of small, hand-made files for the hostile-header tables. They
 // write exactly what they are told, including lies.
 
-func be16b(v int) []byte { return []byte{byte(v >> 8), byte(v)} }
-func le16b(v int) []byte { return []byte{byte(v), byte(v >> 8)} }
-func le32b(v uint32) []byte {
-	return binary.LittleEndian.AppendUint32(nil, v)
-}
+func be16b(v int) []byte    { return binary.BigEndian.AppendUint16(nil, uint16(v)) }
+func le16b(v int) []byte    { return binary.LittleEndian.AppendUint16(nil, uint16(v)) }
+func le32b(v uint32) []byte { return binary.LittleEndian.AppendUint32(nil, v) }
 
 func cat(parts ...[]byte) []byte {
 	var out []byte

@@ -38,9 +38,6 @@ const (
 // hostileCases are hand-built headers, each with the exact reason Inspect
 // must give.
 func hostileCases() []hostileCase {
-	loop := []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 274, Type: 3, Count: 1, Value: 6}}}, {}}
-	loop[0].Next = exiftest.Offset(loop, 1)
-	loop[1].Next = exiftest.Offset(loop, 0)
 	overflowIFD0 := []byte("MM\x00*\x00\x00\x00\x08\xff\xff")
 	return []hostileCase{
 		{"empty", nil, vendors.ReasonEmpty, "no bytes"},
@@ -82,7 +79,7 @@ func hostileCases() []hostileCase {
 		{"JPEG 5 components", jpegFile(jpegSOF(0xc0, 8, 8, 8, 5), jpegSOS()), corrupt_, "5 colour"},
 		{"JPEG bad sampling", jpegFile(exiftest.Segment(0xc0, []byte{8, 0, 8, 0, 8, 1, 1, 0x00, 0}), jpegSOS()), corrupt_, "sampling"},
 		{"JPEG garbage between segments", jpegFile(jpegSOF(0xc0, 8, 8, 8, 3), []byte("xx"), jpegSOS()), corrupt_, "expected a marker"},
-		{"JPEG EXIF loop", baselineJPEG(8, 8, exiftest.APP1(exiftest.Block(binary.LittleEndian, loop, nil))), "", ""},
+		{"JPEG EXIF loop", baselineJPEG(8, 8, exiftest.APP1(exiftest.Loop(binary.LittleEndian, 6))), "", ""},
 		{"JPEG EXIF IFD0 count overflow", baselineJPEG(8, 8, exiftest.APP1(overflowIFD0)), "", ""},
 
 		// PNG
@@ -135,6 +132,8 @@ func hostileCases() []hostileCase {
 		{"TIFF width 2^32-1", tiffFile(1<<32-1, 1<<32-1), corrupt_, "overflow"},
 		{"TIFF zero width", tiffFile(0, 50), corrupt_, "zero"},
 		{"TIFF IFD0 out of range", []byte("II*\x00\x00\x10\x00\x00\x00\x00\x00\x00"), corrupt_, "first IFD"},
+		{"TIFF IFD0 offset 0", []byte("II*\x00\x00\x00\x00\x00\x00\x00\x00\x00"), corrupt_, "no first IFD: the header's IFD0 offset is 0"},
+		{"TIFF IFD0 offset 0, big endian", []byte("MM\x00*\x00\x00\x00\x00"), corrupt_, "no first IFD: the header's IFD0 offset is 0"},
 		{"TIFF entry count overflow", append([]byte("II*\x00\x08\x00\x00\x00\xff\xff"), make([]byte, 20)...), corrupt_, "first IFD"},
 	}
 }
@@ -211,9 +210,6 @@ func TestInspectTruncated(t *testing.T) {
 // TestInspectEXIF covers where orientation comes from.
 func TestInspectEXIF(t *testing.T) {
 	xmp := exiftest.Segment(0xe1, []byte("http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta/>"))
-	loop := []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 274, Type: 3, Count: 1, Value: 6}}}, {}}
-	loop[0].Next = exiftest.Offset(loop, 1)
-	loop[1].Next = exiftest.Offset(loop, 0)
 	// IFD0 with orientation 6 and a pointer to a GPS IFD of one entry
 	// (GPSVersionID).
 	gps := []exiftest.IFD{{Entries: []exiftest.Entry{{Tag: 274, Type: 3, Count: 1, Value: 6}, {Tag: 34853, Type: 4, Count: 1}}},
@@ -232,10 +228,12 @@ func TestInspectEXIF(t *testing.T) {
 		{"two EXIF, first wins", baselineJPEG(64, 48, exiftest.APP1(exiftest.Orientation(3)), exiftest.APP1(exiftest.Orientation(6))), 3, 64, 48, nil, false, false},
 		{"orientation 0 is 1", baselineJPEG(64, 48, exiftest.APP1(exiftest.Orientation(0))), 1, 64, 48, nil, false, false},
 		{"orientation 9 is 1", baselineJPEG(64, 48, exiftest.APP1(exiftest.Orientation(9))), 1, 64, 48, nil, false, false},
-		{"loop after IFD0 keeps orientation", baselineJPEG(64, 48, exiftest.APP1(exiftest.Block(binary.LittleEndian, loop, nil))), 6, 48, 64, exif.ErrLoop, false, false},
+		{"loop after IFD0 keeps orientation", baselineJPEG(64, 48, exiftest.APP1(exiftest.Loop(binary.LittleEndian, 6))), 6, 48, 64, exif.ErrLoop, false, false},
 		{"broken IFD0 means 1", baselineJPEG(64, 48, exiftest.APP1([]byte("MM\x00*\x00\x00\x00\x08\xff\xff"))), 1, 64, 48, exif.ErrOutOfRange, false, false},
 		{"PNG eXIf", pngFile(8, 4, 8, 6, mkChunk("eXIf", exiftest.Orientation(5))), 5, 4, 8, nil, false, false},
+		{"PNG two eXIf, first wins", pngFile(8, 4, 8, 6, mkChunk("eXIf", exiftest.Orientation(3)), mkChunk("eXIf", exiftest.Orientation(5))), 3, 8, 4, nil, false, false},
 		{"WebP EXIF", webpFile(vp8x(0x08, 30, 20), riffChunk("EXIF", exiftest.Orientation(7)), vp8(30, 20)), 7, 20, 30, nil, false, false},
+		{"WebP two EXIF, first wins", webpFile(vp8x(0x08, 30, 20), riffChunk("EXIF", exiftest.Orientation(2)), riffChunk("EXIF", exiftest.Orientation(7)), vp8(30, 20)), 2, 30, 20, nil, false, false},
 		{"WebP EXIF with prefix", webpFile(vp8x(0x08, 30, 20), riffChunk("EXIF", append([]byte("Exif\x00\x00"), exiftest.Orientation(7)...)), vp8(30, 20)), 7, 20, 30, nil, false, false},
 		{"GPS", baselineJPEG(64, 48, exiftest.APP1(exiftest.Block(binary.LittleEndian, gps, nil))), 6, 48, 64, nil, false, true},
 		{"TIFF orientation", tiffFile(100, 50, exiftest.Entry{Tag: 274, Type: 3, Count: 1, Value: 6}), 6, 50, 100, nil, false, false},

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 
@@ -97,6 +98,22 @@ func checkSize(f vendors.Format, w, h int) *Error {
 
 func dims(w, h int) string { return itoa(w) + "x" + itoa(h) }
 
+// firstEXIF keeps what the first EXIF block of a file said: a file may
+// carry several (JPEG APP1 segments, PNG eXIf or WebP EXIF chunks), and the
+// first one wins.
+type firstEXIF struct {
+	seen        bool
+	orientation int // raw, as readEXIF returns it
+}
+
+// read walks block into m, unless an earlier block was read.
+func (f *firstEXIF) read(block []byte, m *Metadata) {
+	if !f.seen {
+		f.seen = true
+		f.orientation = readEXIF(block, m)
+	}
+}
+
 // readEXIF walks an EXIF block (with or without the "Exif\0\0" prefix) into
 // m and returns the raw orientation, or 0 when IFD0 could not be read.
 func readEXIF(block []byte, m *Metadata) int {
@@ -115,9 +132,11 @@ func readEXIF(block []byte, m *Metadata) int {
 	return r.Orientation
 }
 
-func be16(b []byte) int { return int(b[0])<<8 | int(b[1]) }
-func le16(b []byte) int { return int(b[0]) | int(b[1])<<8 }
+// be16 and le16 read a big- or little-endian 16-bit integer as an int,
+// the type sizes and offsets are kept in.
+func be16(b []byte) int { return int(binary.BigEndian.Uint16(b)) }
+func le16(b []byte) int { return int(binary.LittleEndian.Uint16(b)) }
+
+// le24 reads the 24-bit little-endian integers of WebP headers, which
+// encoding/binary has no reader for.
 func le24(b []byte) int { return int(b[0]) | int(b[1])<<8 | int(b[2])<<16 }
-func le32(b []byte) uint32 {
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-}

@@ -44,8 +44,7 @@ type jpegState struct {
 	components     int
 	rgbIDs         bool // component IDs 'R', 'G', 'B'
 	adobeTransform int  // -1 when there is no Adobe APP14 segment
-	exifSeen       bool
-	orientation    int
+	exif           firstEXIF
 }
 
 // inspectJPEG walks the segments of a JPEG file: every marker segment is
@@ -80,7 +79,7 @@ func inspectJPEG(b []byte, in *Info) (int, *Error) {
 				return 0, corrupt(vendors.JPEG, jpegEndDetail(&st, in))
 			}
 			finishJPEG(&st, in)
-			return st.orientation, nil
+			return st.exif.orientation, nil
 		case m == markerSOI || m == 0x01 || m >= markerRST0 && m <= markerRST7:
 			continue // standalone markers
 		}
@@ -134,10 +133,7 @@ func jpegSegment(m byte, seg []byte, st *jpegState, in *Info) *Error {
 	case m == markerAPP1:
 		switch {
 		case bytes.HasPrefix(seg, []byte("Exif\x00")):
-			if !st.exifSeen { // the first EXIF segment wins
-				st.exifSeen = true
-				st.orientation = readEXIF(seg[min(len(seg), 6):], &in.Metadata)
-			}
+			st.exif.read(seg[min(len(seg), 6):], &in.Metadata)
 		case bytes.HasPrefix(seg, []byte("http://ns.adobe.com/xap/1.0/\x00")),
 			bytes.HasPrefix(seg, []byte("http://ns.adobe.com/xmp/extension/\x00")):
 			in.Metadata.XMP = true

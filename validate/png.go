@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/crc32"
 	"math/bits"
 
@@ -20,8 +21,7 @@ type pngState struct {
 	idatBytes        uint64
 	actl             bool
 	fctl             int
-	exifSeen         bool
-	orientation      int
+	exif             firstEXIF
 }
 
 // inspectPNG walks the chunks of a PNG file up to IEND: each chunk's length
@@ -37,7 +37,7 @@ func inspectPNG(b []byte, in *Info) (int, *Error) {
 		if p+8 > len(b) {
 			return 0, corrupt(vendors.PNG, "truncated: no IEND chunk")
 		}
-		n := uint64(be32(b[p:]))
+		n := uint64(binary.BigEndian.Uint32(b[p:]))
 		typ := b[p+4 : p+8]
 		if n > 1<<31-1 {
 			return 0, corrupt(vendors.PNG, "chunk length above 2^31-1")
@@ -47,7 +47,7 @@ func inspectPNG(b []byte, in *Info) (int, *Error) {
 			return 0, corrupt(vendors.PNG, "chunk "+printable(typ)+" runs past the end of the file")
 		}
 		data := b[p+8 : p+8+int(n)]
-		if crc32.ChecksumIEEE(b[p+4:p+8+int(n)]) != be32(b[p+8+int(n):]) {
+		if crc32.ChecksumIEEE(b[p+4:p+8+int(n)]) != binary.BigEndian.Uint32(b[p+8+int(n):]) {
 			return 0, corrupt(vendors.PNG, "CRC mismatch in chunk "+printable(typ))
 		}
 		if p == 8 && string(typ) != "IHDR" {
@@ -70,7 +70,7 @@ func inspectPNG(b []byte, in *Info) (int, *Error) {
 	if st.actl && st.fctl > 0 {
 		in.Frames = st.fctl
 	}
-	return st.orientation, nil
+	return st.exif.orientation, nil
 }
 
 func pngChunk(typ string, data []byte, first bool, st *pngState, in *Info) *Error {
@@ -97,10 +97,7 @@ func pngChunk(typ string, data []byte, first bool, st *pngState, in *Info) *Erro
 	case "fcTL":
 		return pngFrame(data, st, in)
 	case "eXIf":
-		if !st.exifSeen {
-			st.exifSeen = true
-			st.orientation = readEXIF(data, &in.Metadata)
-		}
+		st.exif.read(data, &in.Metadata)
 	case "iCCP":
 		in.Metadata.ICC = true
 	case "iTXt":
@@ -124,7 +121,7 @@ func pngHeader(d []byte, st *pngState, in *Info) *Error {
 	if len(d) != 13 {
 		return corrupt(vendors.PNG, "IHDR of "+itoa(len(d))+" bytes")
 	}
-	w, h := be32(d), be32(d[4:])
+	w, h := binary.BigEndian.Uint32(d), binary.BigEndian.Uint32(d[4:])
 	if w > 1<<31-1 || h > 1<<31-1 {
 		return corrupt(vendors.PNG, "dimension overflow ("+itoa(int(w>>1))+"*2 wide or "+itoa(int(h>>1))+"*2 high)")
 	}
@@ -166,7 +163,8 @@ func pngFrame(d []byte, st *pngState, in *Info) *Error {
 	if len(d) != 26 {
 		return corrupt(vendors.PNG, "fcTL of "+itoa(len(d))+" bytes")
 	}
-	w, h, x, y := uint64(be32(d[4:])), uint64(be32(d[8:])), uint64(be32(d[12:])), uint64(be32(d[16:]))
+	be := binary.BigEndian
+	w, h, x, y := uint64(be.Uint32(d[4:])), uint64(be.Uint32(d[8:])), uint64(be.Uint32(d[12:])), uint64(be.Uint32(d[16:]))
 	if w == 0 || h == 0 || x+w > uint64(in.Width) || y+h > uint64(in.Height) {
 		return corrupt(vendors.PNG, "APNG frame "+itoa(st.fctl)+" lies outside the "+dims(in.Width, in.Height)+" canvas")
 	}

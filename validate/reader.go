@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"math"
 
@@ -23,7 +24,9 @@ const sniffPrefix = 4 * textSniffLimit
 // more than twice what was read.
 //
 // Errors are those of [Inspect], a too-many-bytes [*Error], or the read
-// error of r (io.EOF is the normal end and not an error).
+// error of r, wrapped with how many bytes came before it (errors.Is finds
+// it; io.EOF is the normal end and not an error). A reader that returns no
+// bytes and no error 100 times in a row fails with [io.ErrNoProgress].
 func InspectReader(r io.Reader, maxBytes int64) (Info, []byte, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultLimits().MaxBytes
@@ -33,13 +36,13 @@ func InspectReader(r io.Reader, maxBytes int64) (Info, []byte, error) {
 	buf := make([]byte, 0, min(limit, sniffPrefix))
 	buf, err := readUpTo(r, buf, min(limit, sniffPrefix))
 	if err != nil {
-		return Info{Bytes: int64(len(buf))}, buf, err
+		return Info{Bytes: int64(len(buf))}, buf, readError(len(buf), err)
 	}
 	if int64(len(buf)) == min(limit, sniffPrefix) && int64(len(buf)) < limit {
 		if sig, _ := sniff(buf); sig != nil && sig.format != "" {
 			buf, err = readUpTo(r, buf, limit)
 			if err != nil {
-				return Info{Bytes: int64(len(buf))}, buf, err
+				return Info{Bytes: int64(len(buf))}, buf, readError(len(buf), err)
 			}
 		}
 	}
@@ -53,6 +56,11 @@ func InspectReader(r io.Reader, maxBytes int64) (Info, []byte, error) {
 	}
 	in, err := Inspect(buf)
 	return in, buf, err
+}
+
+// readError wraps an error of the upload's reader, for errors.Is.
+func readError(n int, err error) error {
+	return fmt.Errorf("validate: reading the upload after %d bytes: %w", n, err)
 }
 
 // readUpTo appends from r to buf until buf holds n bytes or r ends. A

@@ -8,7 +8,6 @@ import (
 	_ "image/jpeg"
 	_ "image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,34 +20,21 @@ import (
 )
 
 // testdataDirs returns the directories of real test images on this
-// machine: the Go tree's, golang.org/x/image's and the shared corpus.
+// machine: the Go tree's, every testdata folder of golang.org/x/image (the
+// TIFF and CCITT packages have their own) and the shared corpus.
 func testdataDirs(t testing.TB) []string {
 	dirs := []string{testimage.GoTestdata()}
-	if out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/image").Output(); err == nil {
-		root := strings.TrimSpace(string(out))
-		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+	if x := testimage.XImageTestdata(); x != "" {
+		filepath.WalkDir(filepath.Dir(x), func(path string, d os.DirEntry, err error) error {
 			if err == nil && d.IsDir() && d.Name() == "testdata" {
 				dirs = append(dirs, path)
 			}
 			return nil
 		})
 	} else {
-		t.Logf("golang.org/x/image not found: %v", err)
+		t.Log("golang.org/x/image not found")
 	}
-	if c := corpusDir(); c != "" {
-		dirs = append(dirs, filepath.Join(c, "pngsuite"), filepath.Join(c, "orientation"))
-	}
-	return dirs
-}
-
-// corpusDir finds the shared corpus from the package directory, or "".
-func corpusDir() string {
-	for _, d := range []string{"../../shared/corpus", "../shared/corpus", "/work/shared/corpus"} {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			return d
-		}
-	}
-	return ""
+	return append(dirs, testimage.Corpus("pngsuite"), testimage.Corpus("orientation"))
 }
 
 type realImage struct {
@@ -125,13 +111,13 @@ func TestRealImages(t *testing.T) {
 // corpus: Landscape_N.jpg and Portrait_N.jpg carry EXIF orientation N (0
 // means 1) and, once oriented, are 1800x1200 and 1200x1800.
 func TestCorpusOrientation(t *testing.T) {
-	dir := corpusDir()
+	dir := testimage.Corpus("orientation")
 	if dir == "" {
 		t.Skip("shared corpus not found")
 	}
 	for _, kind := range []string{"Landscape", "Portrait"} {
 		for n := 0; n <= 8; n++ {
-			path := filepath.Join(dir, "orientation", kind+"_"+string(rune('0'+n))+".jpg")
+			path := filepath.Join(dir, kind+"_"+string(rune('0'+n))+".jpg")
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)

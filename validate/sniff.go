@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/binary"
 
 	"github.com/profileimage/profileimage/vendors"
 )
@@ -115,7 +116,7 @@ func damagedPNG(data []byte) (string, bool) {
 // isoBrand names an ISO base media file (HEIF, AVIF, ...) from the major
 // and compatible brands of its ftyp box.
 func isoBrand(data []byte) (string, bool) {
-	size := int(be32(data))
+	size := int(binary.BigEndian.Uint32(data))
 	if size < 16 || size > 4096 {
 		size = 16 // a bad size still names the major brand
 	}
@@ -157,7 +158,7 @@ func isICO(data []byte) (string, bool) {
 	if len(data) < 6 {
 		return "", false
 	}
-	n := int(data[4]) | int(data[5])<<8
+	n := le16(data[4:])
 	if n == 0 {
 		return "", false
 	}
@@ -204,11 +205,4 @@ func printable(b []byte) string {
 		out[i] = c
 	}
 	return string(out)
-}
-
-func be32(b []byte) uint32 {
-	if len(b) < 4 {
-		return 0
-	}
-	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }

@@ -12,7 +12,10 @@ import (
 // damage in later pages or sub-IFDs is reported in Metadata.EXIFError.
 func inspectTIFF(b []byte, in *Info) (int, *Error) {
 	r, err := exif.Walk(b)
-	if !r.IFD0 {
+	switch {
+	case !r.IFD0 && err == nil: // the walk found no IFD at all
+		return 0, corrupt(vendors.TIFF, "no first IFD: the header's IFD0 offset is 0")
+	case !r.IFD0:
 		return 0, corrupt(vendors.TIFF, "first IFD unreadable: "+errString(err))
 	}
 	if err != nil {
@@ -47,13 +50,11 @@ func inspectTIFF(b []byte, in *Info) (int, *Error) {
 	return r.Orientation, nil
 }
 
+// errString describes a walk error without the "exif: " prefix.
 func errString(err error) string {
 	var e *exif.Error
 	if errors.As(err, &e) {
 		return e.Kind.String() + " at offset " + itoa(int(e.Offset))
 	}
-	if err != nil {
-		return err.Error()
-	}
-	return "unknown error"
+	return err.Error()
 }

@@ -1,19 +1,22 @@
 package validate
 
-import "github.com/profileimage/profileimage/vendors"
+import (
+	"encoding/binary"
+
+	"github.com/profileimage/profileimage/vendors"
+)
 
 // vp8xAlpha is the VP8X feature flag for an alpha channel.
 const vp8xAlpha = 1 << 4
 
 // webpState is what the chunk walk has seen so far.
 type webpState struct {
-	vp8x        bool
-	canvasW     int
-	canvasH     int
-	image       bool // a VP8 or VP8L chunk at the top level
-	frames      int  // ANMF chunks
-	exifSeen    bool
-	orientation int
+	vp8x    bool
+	canvasW int
+	canvasH int
+	image   bool // a VP8 or VP8L chunk at the top level
+	frames  int  // ANMF chunks
+	exif    firstEXIF
 }
 
 // inspectWebP walks the chunks of a RIFF WebP file: the RIFF size must fit
@@ -21,7 +24,7 @@ type webpState struct {
 // match the VP8/VP8L bitstream header, and each animation frame (ANMF) must
 // lie inside the canvas.
 func inspectWebP(b []byte, in *Info) (int, *Error) {
-	riff := uint64(le32(b[4:])) + 8
+	riff := uint64(binary.LittleEndian.Uint32(b[4:])) + 8
 	if riff > uint64(len(b)) {
 		return 0, corrupt(vendors.WebP, "truncated: RIFF size "+itoa(int(min(riff, 1<<40)))+" exceeds the file")
 	}
@@ -34,7 +37,7 @@ func inspectWebP(b []byte, in *Info) (int, *Error) {
 		if p+8 > len(b) {
 			return 0, corrupt(vendors.WebP, "truncated chunk header")
 		}
-		n := uint64(le32(b[p+4:]))
+		n := uint64(binary.LittleEndian.Uint32(b[p+4:]))
 		end := uint64(p) + 8 + n
 		if end > uint64(len(b)) {
 			return 0, corrupt(vendors.WebP, "chunk "+printable(b[p:p+4])+" runs past the RIFF payload")
@@ -50,7 +53,7 @@ func inspectWebP(b []byte, in *Info) (int, *Error) {
 	case !st.image:
 		return 0, corrupt(vendors.WebP, "no VP8, VP8L or ANMF image chunk")
 	}
-	return st.orientation, nil
+	return st.exif.orientation, nil
 }
 
 func webpChunk(id string, d []byte, st *webpState, in *Info) *Error {
@@ -99,10 +102,7 @@ func webpChunk(id string, d []byte, st *webpState, in *Info) *Error {
 		}
 		st.frames++
 	case "EXIF":
-		if !st.exifSeen {
-			st.exifSeen = true
-			st.orientation = readEXIF(d, &in.Metadata)
-		}
+		st.exif.read(d, &in.Metadata)
 	case "XMP ":
 		in.Metadata.XMP = true
 	case "ICCP":
@@ -118,7 +118,7 @@ func webpBitstream(id string, d []byte, in *Info) (int, int, *Error) {
 		if len(d) < 5 || d[0] != 0x2f {
 			return 0, 0, corrupt(vendors.WebP, "bad VP8L header")
 		}
-		bits := le32(d[1:])
+		bits := binary.LittleEndian.Uint32(d[1:])
 		if bits>>29 != 0 {
 			return 0, 0, corrupt(vendors.WebP, "unknown VP8L version")
 		}

@@ -4,8 +4,9 @@
 //
 // It reads the few tags the library needs (orientation, the image size of a
 // TIFF file, which metadata is present) and nothing else. Bytes that [Walk]
-// accepted without error are safe to hand to a general EXIF decoder; see
-// [DecodeChecked].
+// accepted without error are safe to hand to a general EXIF decoder; the
+// fuzz tests check that against github.com/rwcarlsen/goexif through
+// exiftest.DecodeChecked. No production package links goexif.
 package exif
 
 import (
@@ -22,7 +23,7 @@ const (
 	KindOutOfRange                 // an offset or a count points past the end
 	KindLoop                       // an IFD is reached twice
 	KindTooMuch                    // more IFDs or entries than the work cap
-	KindDecoder                    // the general decoder failed on checked bytes
+	KindDecoder                    // the general decoder failed on checked bytes (exiftest.DecodeChecked)
 )
 
 var kindNames = [...]string{
@@ -41,7 +42,8 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
-// Error is what [Walk] and [DecodeChecked] return for a malformed block.
+// Error is what [Walk] returns for a malformed block (and
+// exiftest.DecodeChecked, for one the general decoder fails on).
 // It matches the sentinel of its kind with errors.Is.
 type Error struct {
 	Kind   Kind

@@ -67,8 +67,9 @@ const (
 )
 
 type pending struct {
-	off uint32
-	tag uint16 // the pointer tag that led here (sub-IFDs)
+	off  uint32
+	tag  uint16 // the pointer tag that led here
+	from int64  // offset of the entry holding the pointer, for errors
 }
 
 // walker holds the state of one walk. It lives on the stack: a walk
@@ -99,18 +100,18 @@ func Walk(b []byte) (Result, error) {
 	}
 	w := walker{b: b, order: order}
 	w.res.Photometric = -1
-	next := order.Uint32(b[4:8])
+	next, from := order.Uint32(b[4:8]), int64(4)
 	// The main chain first, IFD by IFD, each followed by the sub-IFDs it
 	// points to, so IFD0's fields are set before anything else can fail.
 	for next != 0 {
-		if err := w.enter(next, 4); err != nil {
+		if err := w.enter(next, from); err != nil {
 			return w.res, err
 		}
 		idx := w.res.IFDs
 		w.res.IFDs++
 		var err error
 		before := w.res
-		next, err = w.readIFD(next, mainIFD, idx)
+		next, from, err = w.readIFD(next, mainIFD, idx)
 		if err != nil {
 			if idx == 0 {
 				before.IFDs = w.res.IFDs
@@ -124,10 +125,10 @@ func Walk(b []byte) (Result, error) {
 		for w.nqueue > 0 {
 			w.nqueue--
 			p := w.queue[w.nqueue]
-			if err := w.enter(p.off, -1); err != nil {
+			if err := w.enter(p.off, p.from); err != nil {
 				return w.res, err
 			}
-			if _, err := w.readIFD(p.off, subIFD, 0); err != nil {
+			if _, _, err := w.readIFD(p.off, subIFD, 0); err != nil {
 				return w.res, err
 			}
 			switch p.tag {
@@ -142,7 +143,10 @@ func Walk(b []byte) (Result, error) {
 }
 
 // enter marks the IFD at off as visited, failing on a second visit or when
-// the work cap is reached. from is the offset of the pointer, for errors.
+// the work cap is reached. from is where the pointer to it lies: the
+// header's IFD0 offset (4), the previous IFD's next-IFD field, or the entry
+// of a sub-IFD pointer tag. A loop is reported there, since that pointer is
+// the one that should not be followed.
 func (w *walker) enter(off uint32, from int64) error {
 	for _, v := range w.visited[:w.nvis] {
 		if v == off {
@@ -158,30 +162,31 @@ func (w *walker) enter(off uint32, from int64) error {
 }
 
 // readIFD checks and reads the IFD at off and returns the offset of the
-// next IFD in the chain (0 when the table has no room for one).
-func (w *walker) readIFD(off uint32, kind ifdKind, idx int) (uint32, error) {
+// next IFD in the chain (0 when the table has no room for one) and where
+// that offset is stored.
+func (w *walker) readIFD(off uint32, kind ifdKind, idx int) (uint32, int64, error) {
 	b, o := w.b, uint64(off)
 	if o < 8 || o+2 > uint64(len(b)) {
-		return 0, fail(KindOutOfRange, int64(off), "IFD offset outside the "+itoa(int64(len(b)))+"-byte block")
+		return 0, 0, fail(KindOutOfRange, int64(off), "IFD offset outside the "+itoa(int64(len(b)))+"-byte block")
 	}
 	n := uint64(w.order.Uint16(b[o:]))
 	end := o + 2 + 12*n
 	if end > uint64(len(b)) {
-		return 0, fail(KindOutOfRange, int64(off), itoa(int64(n))+" entries do not fit in the block")
+		return 0, 0, fail(KindOutOfRange, int64(off), itoa(int64(n))+" entries do not fit in the block")
 	}
 	w.entries += int(n)
 	if w.entries > MaxEntries {
-		return 0, fail(KindTooMuch, int64(off), "more than "+itoa(MaxEntries)+" IFD entries")
+		return 0, 0, fail(KindTooMuch, int64(off), "more than "+itoa(MaxEntries)+" IFD entries")
 	}
 	for e := o + 2; e < end; e += 12 {
 		if err := w.readEntry(b[e:e+12], int64(e), kind, idx); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	}
 	if kind != mainIFD || end+4 > uint64(len(b)) {
-		return 0, nil
+		return 0, 0, nil
 	}
-	return w.order.Uint32(b[end:]), nil
+	return w.order.Uint32(b[end:]), int64(end), nil
 }
 
 func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
@@ -206,7 +211,7 @@ func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
 			if w.nqueue == len(w.queue) {
 				return fail(KindTooMuch, at, "too many sub-IFD pointers")
 			}
-			w.queue[w.nqueue] = pending{off: uint32(v), tag: tag}
+			w.queue[w.nqueue] = pending{off: uint32(v), tag: tag, from: at}
 			w.nqueue++
 		}
 		return nil

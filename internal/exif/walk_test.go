@@ -26,10 +26,6 @@ func TestWalk(t *testing.T) {
 	camera[0].Next = exiftest.Offset(camera, 1)
 	camera[0].Entries[1].Value = exiftest.Offset(camera, 2)
 
-	loop := []D{{Entries: []E{orientation(3)}}, {Entries: []E{orientation(5)}}}
-	loop[0].Next = exiftest.Offset(loop, 1)
-	loop[1].Next = exiftest.Offset(loop, 0)
-
 	selfSub := []D{{Entries: []E{orientation(8), {Tag: 34665, Type: 4, Count: 1, Value: 8}}}}
 
 	tests := []struct {
@@ -52,7 +48,7 @@ func TestWalk(t *testing.T) {
 		{"value count overflow", exiftest.Block(be, []D{{Entries: []E{orientation(2), {Tag: 270, Type: 5, Count: 0x20000001, Value: 8}}}}, nil), 0, false, false, false, exif.ErrOutOfRange},
 		{"short count wraps 32 bits", exiftest.Block(be, []D{{Entries: []E{orientation(2), {Tag: 270, Type: 3, Count: 0x80000002, Value: 8}}}}, nil), 0, false, false, false, exif.ErrOutOfRange},
 		{"max count", exiftest.Block(le, []D{{Entries: []E{{Tag: 270, Type: 2, Count: 0xffffffff, Value: 8}}}}, nil), 0, false, false, false, exif.ErrOutOfRange},
-		{"chain loop keeps IFD0", exiftest.Block(le, loop, nil), 3, true, false, false, exif.ErrLoop},
+		{"chain loop keeps IFD0", exiftest.Loop(le, 3), 3, true, false, false, exif.ErrLoop},
 		{"sub-IFD points at IFD0", exiftest.Block(le, selfSub, nil), 8, true, false, false, exif.ErrLoop},
 		{"GPS pointer out of range", exiftest.Block(le, []D{{Entries: []E{orientation(7), {Tag: 34853, Type: 4, Count: 1, Value: 1 << 30}}}}, nil), 7, true, false, false, exif.ErrOutOfRange},
 		{"unknown type skipped", exiftest.Block(le, []D{{Entries: []E{{Tag: 9, Type: 99, Count: 0xffffffff, Value: 0xffffffff}, orientation(4)}}}, nil), 4, true, false, false, nil},
@@ -107,23 +103,37 @@ func TestWalkAllocs(t *testing.T) {
 	}
 }
 
-// TestDecodeChecked hands goexif only checked bytes and agrees with Walk.
-func TestDecodeChecked(t *testing.T) {
-	x, err := exif.DecodeChecked(exiftest.Orientation(6))
-	if err != nil {
-		t.Fatal(err)
+// TestWalkLoopOffset: a loop is reported at the pointer that closes it,
+// whichever IFD holds that pointer.
+func TestWalkLoopOffset(t *testing.T) {
+	// IFD0 (at 8, one entry), IFD1 (26) and IFD2 (32), both empty; IFD2's
+	// next-IFD field, at 34, points back at IFD1.
+	chain := []D{{Entries: []E{orientation(1)}}, {}, {}}
+	chain[0].Next = exiftest.Offset(chain, 1)
+	chain[1].Next = exiftest.Offset(chain, 2)
+	chain[2].Next = exiftest.Offset(chain, 1)
+	// A GPS pointer in IFD0's second entry (at 8+2+12) back at IFD0.
+	sub := []D{{Entries: []E{orientation(1), {Tag: 34853, Type: 4, Count: 1, Value: 8}}}}
+	tests := []struct {
+		name  string
+		block []byte
+		want  int64
+	}{
+		{"IFD1 back to IFD0, little endian", exiftest.Loop(le, 6), 28},
+		{"IFD1 back to IFD0, big endian", exiftest.Loop(be, 6), 28},
+		{"IFD2 back to IFD1", exiftest.Block(le, chain, nil), 34},
+		{"sub-IFD pointer to IFD0", exiftest.Block(be, sub, nil), 22},
 	}
-	tag, err := x.Get("Orientation")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := tag.Int(0); v != 6 {
-		t.Errorf("goexif orientation %d, want 6", v)
-	}
-	loop := []D{{Entries: []E{orientation(3)}}, {Entries: []E{orientation(5)}}}
-	loop[0].Next = exiftest.Offset(loop, 1)
-	loop[1].Next = exiftest.Offset(loop, 0)
-	if _, err := exif.DecodeChecked(exiftest.Block(le, loop, nil)); !errors.Is(err, exif.ErrLoop) {
-		t.Errorf("loop: err = %v, want ErrLoop (never reaching goexif)", err)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := exif.Walk(tc.block)
+			var e *exif.Error
+			if !errors.As(err, &e) || e.Kind != exif.KindLoop {
+				t.Fatalf("err = %v, want an IFD loop", err)
+			}
+			if e.Offset != tc.want {
+				t.Errorf("loop reported at offset %d, want %d (%v)", e.Offset, tc.want, err)
+			}
+		})
 	}
 }

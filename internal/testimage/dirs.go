@@ -1,6 +1,7 @@
 package testimage
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -25,4 +26,30 @@ func XImageTestdata() string {
 		return ""
 	}
 	return filepath.Join(strings.TrimSpace(string(out)), "testdata")
+}
+
+// Corpus returns the folder sub of the shared test corpus, which lives
+// next to the module, in ../shared/corpus from the module root (the nearest
+// folder holding a go.mod, from the working directory up). sub "" is the
+// corpus itself. It returns "" when that folder does not exist.
+func Corpus(sub string) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	c := filepath.Join(filepath.Dir(dir), "shared", "corpus", sub)
+	if st, err := os.Stat(c); err != nil || !st.IsDir() {
+		return ""
+	}
+	return c
 }

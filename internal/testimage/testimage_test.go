@@ -3,6 +3,7 @@ package testimage
 import (
 	"bytes"
 	"image/jpeg"
+	"path/filepath"
 	"testing"
 )
 
@@ -42,5 +43,21 @@ func TestPhotoWithAlphaHasTransparentAndOpaquePixels(t *testing.T) {
 func BenchmarkPhoto12MP(b *testing.B) {
 	for b.Loop() {
 		Photo(4000, 3000, 1)
+	}
+}
+
+func TestCorpus(t *testing.T) {
+	if got := Corpus("no such folder"); got != "" {
+		t.Errorf(`Corpus("no such folder") = %q, want ""`, got)
+	}
+	root := Corpus("")
+	if root == "" {
+		t.Skip("no shared corpus next to the module")
+	}
+	if got, want := Corpus("orientation"), filepath.Join(root, "orientation"); got != want {
+		t.Errorf(`Corpus("orientation") = %q, want %q`, got, want)
+	}
+	if filepath.Base(root) != "corpus" || !filepath.IsAbs(root) {
+		t.Errorf(`Corpus("") = %q, want an absolute path ending in corpus`, root)
 	}
 }

@@ -1,5 +1,7 @@
 // Package exiftest builds EXIF blocks and JPEG segments for tests,
-// including hostile ones (loops, bad counts, offsets out of range).
+// including hostile ones (loops, bad counts, offsets out of range), and
+// holds the goexif oracle the fuzz tests compare the walker with
+// ([DecodeChecked]).
 package exiftest
 
 import "encoding/binary"
@@ -59,6 +61,17 @@ func Block(order binary.AppendByteOrder, ifds []IFD, tail []byte) []byte {
 	return append(b, tail...)
 }
 
+// Loop returns an EXIF block whose IFD chain is a loop: IFD0, at offset 8,
+// holds only the Orientation tag with value o; IFD1, at offset 26, is
+// empty, and its next-IFD pointer, at offset 28, leads back to IFD0. The
+// walk reads IFD0 in full before it finds the loop.
+func Loop(order binary.AppendByteOrder, o uint16) []byte {
+	ifds := []IFD{{Entries: []Entry{{Tag: 274, Type: 3, Count: 1, Value: uint32(o)}}}, {}}
+	ifds[0].Next = Offset(ifds, 1)
+	ifds[1].Next = Offset(ifds, 0)
+	return Block(order, ifds, nil)
+}
+
 // Orientation returns a minimal big-endian EXIF block whose IFD0 holds only
 // the Orientation tag with value o.
 func Orientation(o uint16) []byte {
@@ -73,8 +86,8 @@ func APP1(block []byte) []byte {
 
 // Segment returns a JPEG marker segment: 0xff, marker, length, payload.
 func Segment(marker byte, payload []byte) []byte {
-	n := len(payload) + 2
-	return append([]byte{0xff, marker, byte(n >> 8), byte(n)}, payload...)
+	seg := binary.BigEndian.AppendUint16([]byte{0xff, marker}, uint16(len(payload)+2))
+	return append(seg, payload...)
 }
 
 // Splice returns a copy of the JPEG file jpeg with segs inserted right
