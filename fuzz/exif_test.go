@@ -29,7 +29,7 @@ func exifPayload(jpeg []byte) []byte {
 
 // FuzzEXIF checks the bounded walker: no panic, orientation only from an
 // intact IFD0, and, whenever the walk accepts a block, that goexif (the
-// oracle behind exiftest.DecodeChecked) neither panics nor disagrees on the
+// oracle behind decodeChecked) neither panics nor disagrees on the
 // orientation.
 func FuzzEXIF(f *testing.F) {
 	f.Add(exiftest.Orientation(6))
@@ -48,7 +48,7 @@ func FuzzEXIF(f *testing.F) {
 		if err != nil || len(block) > 32767*12 {
 			return // goexif reads entry counts as int16
 		}
-		x, derr := exiftest.DecodeChecked(block)
+		x, derr := decodeChecked(block)
 		if derr != nil && strings.Contains(derr.Error(), "panicked") {
 			t.Fatalf("goexif panicked on checked bytes: %v", derr)
 		}

@@ -5,8 +5,8 @@
 // It reads the few tags the library needs (orientation, the image size of a
 // TIFF file, which metadata is present) and nothing else. Bytes that [Walk]
 // accepted without error are safe to hand to a general EXIF decoder; the
-// fuzz tests check that against github.com/rwcarlsen/goexif through
-// exiftest.DecodeChecked. No production package links goexif.
+// fuzz tests check that against github.com/rwcarlsen/goexif, a test
+// dependency that no package of the library links.
 package exif
 
 import (
@@ -23,7 +23,6 @@ const (
 	KindOutOfRange                 // an offset or a count points past the end
 	KindLoop                       // an IFD is reached twice
 	KindTooMuch                    // more IFDs or entries than the work cap
-	KindDecoder                    // the general decoder failed on checked bytes (exiftest.DecodeChecked)
 )
 
 var kindNames = [...]string{
@@ -31,7 +30,6 @@ var kindNames = [...]string{
 	KindOutOfRange: "out of range",
 	KindLoop:       "IFD loop",
 	KindTooMuch:    "work cap exceeded",
-	KindDecoder:    "decoder failure",
 }
 
 // String returns the kind's name, such as "IFD loop".
@@ -42,9 +40,8 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
-// Error is what [Walk] returns for a malformed block (and
-// exiftest.DecodeChecked, for one the general decoder fails on).
-// It matches the sentinel of its kind with errors.Is.
+// Error is what [Walk] returns for a malformed block. It matches the
+// sentinel of its kind with errors.Is.
 type Error struct {
 	Kind   Kind
 	Offset int64  // byte offset in the block where the problem was found
@@ -68,7 +65,6 @@ var (
 	ErrOutOfRange error = &Error{Kind: KindOutOfRange, Offset: -1}
 	ErrLoop       error = &Error{Kind: KindLoop, Offset: -1}
 	ErrTooMuch    error = &Error{Kind: KindTooMuch, Offset: -1}
-	ErrDecoder    error = &Error{Kind: KindDecoder, Offset: -1}
 )
 
 func fail(k Kind, off int64, detail string) *Error {

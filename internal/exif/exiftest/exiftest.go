@@ -1,7 +1,5 @@
 // Package exiftest builds EXIF blocks and JPEG segments for tests,
-// including hostile ones (loops, bad counts, offsets out of range), and
-// holds the goexif oracle the fuzz tests compare the walker with
-// ([DecodeChecked]).
+// including hostile ones (loops, bad counts, offsets out of range).
 package exiftest
 
 import "encoding/binary"
