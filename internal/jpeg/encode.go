@@ -24,6 +24,10 @@ type EncodeOptions struct {
 	// Chroma444 (or a 4:2:0 one without) is written straight from its
 	// planes.
 	Chroma444 bool
+	// Concurrency is the number of goroutines that code an image of a
+	// megapixel or more (see Append): 0 means runtime.GOMAXPROCS(0), 1
+	// the calling goroutine only. The output is the same whatever it is.
+	Concurrency int
 }
 
 // Encode writes img to w as a baseline JPEG: one component for
@@ -40,6 +44,11 @@ func Encode(w io.Writer, img image.Image, opts *EncodeOptions) error {
 }
 
 // Append is [Encode] appending the JPEG stream to dst.
+//
+// An image of a megapixel or more is coded in eight restart intervals of
+// whole MCU rows (a DRI segment and RST markers, which every decoder
+// reads), so that up to eight goroutines code it at once; they cost a few
+// bytes per interval.
 func Append(dst []byte, img image.Image, opts *EncodeOptions) ([]byte, error) {
 	var o EncodeOptions
 	if opts != nil {

@@ -1,6 +1,11 @@
 package jpeg
 
-import "math/bits"
+import (
+	"math/bits"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
 
 // quantized is one block of quantized coefficients in zig-zag order, with
 // the mask of its non-zero AC coefficients (bit k for q[k]).
@@ -11,39 +16,117 @@ type quantized struct {
 
 // writeScan codes the image: one pass with the typical tables, or with
 // OptimizeHuffman a pass that quantizes every block and counts symbols,
-// then the tables, then the coding of the stored blocks.
+// then the tables, then the coding of the stored blocks. Both passes work
+// on restart intervals (see intervalRows), several at once when
+// EncodeOptions.Concurrency allows, and the intervals are joined in order,
+// so the bytes do not depend on how many goroutines made them.
 func (e *encoder) writeScan(w, h int) {
 	mxx, myy, perMCU := e.layout(w, h)
+	rows := intervalRows(w, h, mxx, myy)
+	n := (myy + rows - 1) / rows
+	if n > 1 {
+		ri := rows * mxx
+		e.segment(markerDRI, 2)
+		e.buf = append(e.buf, byte(ri>>8), byte(ri))
+	}
+	// rowsOf returns the MCU rows of interval i, and its first block.
+	rowsOf := func(i int) (my0, my1, first int) {
+		return i * rows, min(myy, (i+1)*rows), i * rows * mxx * perMCU
+	}
 	var all []quantized // with OptimizeHuffman: every block, in coding order
 	if e.opts.OptimizeHuffman {
-		var freq [4][256]int
-		var pred [3]int32
-		all = make([]quantized, 0, mxx*myy*perMCU)
-		e.eachBlock(w, h, func(q *quantized, c int) {
-			count(&q.q, q.mask, &pred[c], &freq[2*min(c, 1)], &freq[2*min(c, 1)+1])
-			all = append(all, *q)
+		all = make([]quantized, mxx*myy*perMCU)
+		freqs := make([][4][256]int, n)
+		e.inParallel(n, func(i int) {
+			my0, my1, b := rowsOf(i)
+			var pred [3]int32
+			freq := &freqs[i]
+			e.eachBlock(w, my0, my1, func(q *quantized, c int) {
+				count(&q.q, q.mask, &pred[c], &freq[2*min(c, 1)], &freq[2*min(c, 1)+1])
+				all[b] = *q
+				b++
+			})
 		})
 		for t := range e.specs {
 			if e.nComp > 1 || t < 2 {
-				e.specs[t] = optimalSpec(&freq[t])
+				var sum [256]int
+				for i := range freqs {
+					for s, f := range freqs[i][t] {
+						sum[s] += f
+					}
+				}
+				e.specs[t] = optimalSpec(&sum)
 			}
 		}
 	}
 	e.prepareCodes()
 	e.writeDHT()
 	e.writeSOS()
-	bw := bitWriter{buf: e.buf}
-	var pred [3]int32
-	emit := func(q *quantized, c int) { e.emit(&bw, &q.q, q.mask, c, &pred[c]) }
-	if e.opts.OptimizeHuffman {
-		for i := range all {
-			emit(&all[i], e.compOf(i%perMCU))
+	parts := make([][]byte, n)
+	parts[0] = e.buf // the first interval follows the headers in place
+	e.inParallel(n, func(i int) {
+		my0, my1, b := rowsOf(i)
+		bw := bitWriter{buf: parts[i]}
+		var pred [3]int32
+		if all != nil {
+			for k := b; k < b+(my1-my0)*mxx*perMCU; k++ {
+				c := e.compOf((k - b) % perMCU)
+				e.emit(&bw, &all[k].q, all[k].mask, c, &pred[c])
+			}
+		} else {
+			e.eachBlock(w, my0, my1, func(q *quantized, c int) { e.emit(&bw, &q.q, q.mask, c, &pred[c]) })
 		}
-	} else {
-		e.eachBlock(w, h, emit)
+		bw.finish()
+		parts[i] = bw.buf
+	})
+	e.buf = parts[0]
+	for i, p := range parts[1:] {
+		e.buf = append(e.buf, 0xff, markerRST0+byte(i%8))
+		e.buf = append(e.buf, p...)
 	}
-	bw.finish()
-	e.buf = bw.buf
+}
+
+// restartMinPixels is the smallest image written in several restart
+// intervals. Below it the few hundred microseconds of coding are not
+// worth the two bytes, plus padding, that each interval costs.
+const restartMinPixels = 1 << 20
+
+// maxIntervals is the number of restart intervals a large image is cut
+// into: enough for the cores of a server to code one each.
+const maxIntervals = 8
+
+// intervalRows returns the number of MCU rows in each restart interval of
+// a w×h image of mxx×myy MCUs: all of them (no restart markers) below
+// restartMinPixels, else a maxIntervals-th of them, within the 65535 MCUs
+// a DRI segment can say. It depends on the size alone, never on the
+// concurrency, so that the output does not either.
+func intervalRows(w, h, mxx, myy int) int {
+	if w*h < restartMinPixels {
+		return myy
+	}
+	return max(1, min((myy+maxIntervals-1)/maxIntervals, 0xffff/mxx))
+}
+
+// inParallel calls f(0) to f(n-1), on up to EncodeOptions.Concurrency
+// goroutines (the calling one included).
+func (e *encoder) inParallel(n int, f func(i int)) {
+	workers := e.opts.Concurrency
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	var next atomic.Int64
+	work := func() {
+		for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+			f(i)
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
 }
 
 // layout returns the number of MCUs across and down a w×h image and the
@@ -55,14 +138,15 @@ func (e *encoder) layout(w, h int) (mxx, myy, perMCU int) {
 	return (w + 7) / 8, (h + 7) / 8, e.nComp
 }
 
-// eachBlock transforms and quantizes the blocks of a w×h image in coding
-// order and calls f with each block and its component. The pass (emit or
-// count) is chosen once, by the caller's f, not in the loop.
-func (e *encoder) eachBlock(w, h int, f func(q *quantized, c int)) {
-	mxx, myy, perMCU := e.layout(w, h)
+// eachBlock transforms and quantizes the blocks of MCU rows [my0, my1) of
+// an image w samples wide in coding order, and calls f with each block and
+// its component. The pass (emit or count) is chosen once, by the caller's
+// f, not in the loop.
+func (e *encoder) eachBlock(w, my0, my1 int, f func(q *quantized, c int)) {
+	mxx, _, perMCU := e.layout(w, 0)
 	var blocks [6][64]uint8
 	var q quantized
-	for my := 0; my < myy; my++ {
+	for my := my0; my < my1; my++ {
 		for mx := 0; mx < mxx; mx++ {
 			e.src.mcu(mx, my, &blocks)
 			for i := 0; i < perMCU; i++ {

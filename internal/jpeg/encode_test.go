@@ -271,3 +271,69 @@ func TestEncodePinned(t *testing.T) {
 		}
 	}
 }
+
+// markers counts the markers of a JPEG stream after its first SOS: RSTn,
+// and whether a DRI segment came before it.
+func markers(b []byte) (dri bool, rst []byte) {
+	sos := bytes.Index(b, []byte{0xff, 0xda})
+	dri = bytes.Contains(b[:sos], []byte{0xff, 0xdd})
+	for i := sos + 2; i+1 < len(b); i++ {
+		if b[i] == 0xff && b[i+1] >= 0xd0 && b[i+1] <= 0xd7 {
+			rst = append(rst, b[i+1])
+		}
+	}
+	return dri, rst
+}
+
+// TestEncodeRestartIntervals encodes a megapixel image, which is coded in
+// eight restart intervals: the bytes do not depend on the number of
+// goroutines, the markers are in order, and the pixels are those of the
+// same blocks coded in one interval (a crop just under a megapixel whose
+// rows of MCUs are the same).
+func TestEncodeRestartIntervals(t *testing.T) {
+	img := testimage.Photo(1024, 1024, 4) // exactly 1<<20 pixels
+	crop := img.SubImage(image.Rect(0, 0, 1024, 1008)).(*image.YCbCr)
+	for _, opt := range []bool{false, true} {
+		var first []byte
+		for _, conc := range []int{1, 2, 8} {
+			b, err := jpeg.Append(nil, img, &jpeg.EncodeOptions{Quality: 90, OptimizeHuffman: opt, Concurrency: conc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first == nil {
+				first = b
+			} else if !bytes.Equal(b, first) {
+				t.Errorf("optimised %v: %d goroutines give other bytes than 1", opt, conc)
+			}
+		}
+		dri, rst := markers(first)
+		if !dri || string(rst) != "\xd0\xd1\xd2\xd3\xd4\xd5\xd6" {
+			t.Errorf("optimised %v: DRI %v, restart markers % x; want a DRI and D0 to D6", opt, dri, rst)
+		}
+		one, err := jpeg.Append(nil, crop, &jpeg.EncodeOptions{Quality: 90, OptimizeHuffman: opt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dri, rst := markers(one); dri || len(rst) > 0 {
+			t.Errorf("below a megapixel: DRI %v, %d restart markers; want none", dri, len(rst))
+		}
+		a, err1 := stdjpeg.Decode(bytes.NewReader(first))
+		c, err2 := stdjpeg.Decode(bytes.NewReader(one))
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		ay, cy := a.(*image.YCbCr), c.(*image.YCbCr)
+		for y := range 1008 {
+			if !bytes.Equal(ay.Y[y*ay.YStride:y*ay.YStride+1024], cy.Y[y*cy.YStride:y*cy.YStride+1024]) {
+				t.Fatalf("optimised %v: luma row %d differs from the one-interval coding", opt, y)
+			}
+		}
+		for y := range 504 {
+			ao, co := y*ay.CStride, y*cy.CStride
+			if !bytes.Equal(ay.Cb[ao:ao+512], cy.Cb[co:co+512]) || !bytes.Equal(ay.Cr[ao:ao+512], cy.Cr[co:co+512]) {
+				t.Fatalf("optimised %v: chroma row %d differs from the one-interval coding", opt, y)
+			}
+		}
+		t.Logf("optimised %v: %d bytes in 8 intervals", opt, len(first))
+	}
+}
