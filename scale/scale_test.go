@@ -339,9 +339,9 @@ func TestAllocationsAreConstant(t *testing.T) {
 // TestCorpusOrientations applies each EXIF orientation of the corpus
 // pictures and compares with the upright one.
 func TestCorpusOrientations(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "orientation")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("corpus not found")
+	dir := testimage.Corpus("orientation")
+	if dir == "" {
+		t.Skip("shared corpus not present")
 	}
 	load := func(name string) image.Image {
 		f, err := os.Open(filepath.Join(dir, name))

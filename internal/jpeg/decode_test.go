@@ -32,7 +32,11 @@ func goTestdata(t testing.TB) []string {
 // corpusJPEGs returns the JPEGs of the shared corpus, if present (1800×1200
 // photos; with -short, one in six).
 func corpusJPEGs() []string {
-	files, _ := filepath.Glob("../../../shared/corpus/orientation/*.jpg")
+	dir := testimage.Corpus("orientation")
+	if dir == "" {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.jpg"))
 	if testing.Short() {
 		var some []string
 		for i := 0; i < len(files); i += 6 {
