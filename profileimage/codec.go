@@ -13,6 +13,7 @@ import (
 	"golang.org/x/image/webp"
 
 	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
+	pwebp "github.com/profileimage/profileimage/internal/webp"
 	"github.com/profileimage/profileimage/scale"
 	"github.com/profileimage/profileimage/validate"
 
@@ -24,7 +25,8 @@ import (
 // is decoded at 1/denom of its size straight from the DCT coefficients,
 // with the decoder's own caps set to what Check approved, so that a caller
 // who raises the safety caps is not refused by the decoder's defaults;
-// other formats ignore denom. GIF and APNG give their first frame.
+// other formats ignore denom. GIF, APNG and animated WebP give their first
+// frame.
 //
 // With a Scaler for the decoded size, a JPEG is also resampled while it
 // decodes, as far as the decoder hands out its rows as it goes (see
@@ -47,7 +49,11 @@ func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc 
 	case vendors.GIF:
 		img, err = gif.Decode(r)
 	case vendors.WebP:
-		img, err = webp.Decode(r)
+		if info.Frames > 1 || pwebp.Animated(data) {
+			img, err = pwebp.FirstFrame(data, int64(info.Width)*int64(info.Height))
+		} else {
+			img, err = webp.Decode(r)
+		}
 	case vendors.BMP:
 		img, err = bmp.Decode(r)
 	case vendors.TIFF:
