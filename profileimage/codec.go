@@ -112,14 +112,16 @@ func (f *feeder) done(decodeErr error) image.Image {
 // the whole call.
 const optimizeBelow = 1 << 22
 
-// encode writes img in format f; quality applies to JPEG. Neither encoder
-// writes metadata, and both are deterministic.
-func encode(img image.Image, f vendors.Format, quality int) ([]byte, error) {
+// encode writes img in format f; quality applies to JPEG, and so does
+// concurrency (the goroutines that may code a large image; the bytes do not
+// depend on it). Neither encoder writes metadata, and both are
+// deterministic.
+func encode(img image.Image, f vendors.Format, quality, concurrency int) ([]byte, error) {
 	switch f {
 	case vendors.JPEG:
 		b := img.Bounds()
 		optimize := b.Dx()*b.Dy() <= optimizeBelow
-		return pjpeg.Append(nil, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize})
+		return pjpeg.Append(nil, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize, Concurrency: concurrency})
 	case vendors.PNG:
 		var buf bytes.Buffer
 		err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img)

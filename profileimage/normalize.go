@@ -230,7 +230,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 		if err != nil {
 			return nil, err
 		}
-		res, err := encodeResult(img, p, sz, pad)
+		res, err := encodeResult(img, p, sz, pad, s.concurrency)
 		if errors.Is(err, errOverBudget) && sz.Name == vendors.OriginalSize {
 			// Below the lowest quality the image still does not fit:
 			// make it smaller and try again.

@@ -63,8 +63,9 @@ func PadColor(c color.Color) Option {
 	return func(s *settings) { s.padColor = c }
 }
 
-// Concurrency bounds how many goroutines one call may use to resample: 0
-// means GOMAXPROCS, 1 means only the calling goroutine.
+// Concurrency bounds how many goroutines one call may use to resample (a
+// JPEG upload while it decodes) and to encode: 0 means GOMAXPROCS, 1 means
+// only the calling goroutine. The output does not depend on it.
 func Concurrency(n int) Option {
 	return func(s *settings) { s.concurrency = n }
 }

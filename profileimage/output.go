@@ -81,8 +81,8 @@ func flatten(m *image.NRGBA, bg color.NRGBA) {
 // encodeResult writes img in the format chosen for it, flattening
 // transparency onto bg when that format has none, and searches the JPEG
 // quality down to the profile's floor until the bytes fit the profile's
-// limit.
-func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA) (*Result, error) {
+// limit. concurrency is the caller's Concurrency option.
+func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA, concurrency int) (*Result, error) {
 	clear := transparent(img)
 	f := outputFormat(p, sz, clear)
 	var steps []Step
@@ -90,7 +90,7 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 		flatten(img.(*image.NRGBA), bg)
 		steps = append(steps, Step{"flattened", fmt.Sprintf("onto #%02X%02X%02X", bg.R, bg.G, bg.B)})
 	}
-	data, q, err := encodeWithin(img, f, p.Output, p.MaxBytes)
+	data, q, err := encodeWithin(img, f, p.Output, p.MaxBytes, concurrency)
 	if err != nil {
 		return nil, err
 	}
@@ -109,9 +109,9 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 // encodeWithin encodes img at out.Quality, and when that is over maxBytes
 // (0: no limit) binary-searches the highest JPEG quality down to
 // out.MinQuality that fits. It returns errOverBudget when none does.
-func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64) ([]byte, int, error) {
+func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64, concurrency int) ([]byte, int, error) {
 	fits := func(d []byte) bool { return maxBytes == 0 || int64(len(d)) <= maxBytes }
-	data, err := encode(img, f, out.Quality)
+	data, err := encode(img, f, out.Quality, concurrency)
 	if err != nil || fits(data) {
 		return data, out.Quality, err
 	}
@@ -122,7 +122,7 @@ func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxByte
 	bestQ := 0
 	for lo, hi := out.MinQuality, out.Quality-1; lo <= hi; {
 		q := (lo + hi) / 2
-		d, err := encode(img, f, q)
+		d, err := encode(img, f, q, concurrency)
 		if err != nil {
 			return nil, 0, err
 		}
