@@ -137,9 +137,9 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	if info.OrientedWidth != info.Width {
 		src.w, src.h = storedH, storedW
 	}
-	var early *scale.Scaler
+	var early *scale.Scaler // only JPEG hands out rows while decoding
 	first, err := makePlan(src.planW, src.planH, sizeTarget(p, sizes[0]), s.crop)
-	if err == nil {
+	if err == nil && info.Format == vendors.JPEG {
 		early, _ = scale.NewScaler(storedW, storedH, first.width, first.height, src.resizeOptions(ctx, first, p, s))
 	}
 	img, resized, err := decode(ctx, data, info, denom, early)

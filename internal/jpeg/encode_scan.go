@@ -3,6 +3,7 @@ package jpeg
 import (
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -66,7 +67,7 @@ func (e *encoder) writeScan(w, h int) {
 	parts[0] = e.buf // the first interval follows the headers in place
 	e.inParallel(n, func(i int) {
 		my0, my1, b := rowsOf(i)
-		bw := bitWriter{buf: parts[i]}
+		bw := bitWriter{buf: slices.Grow(parts[i], expectedBytes(w*(my1-my0)*mcuSize(e.sub420)))}
 		var pred [3]int32
 		if all != nil {
 			for k := b; k < b+(my1-my0)*mxx*perMCU; k++ {
@@ -79,11 +80,28 @@ func (e *encoder) writeScan(w, h int) {
 		bw.finish()
 		parts[i] = bw.buf
 	})
-	e.buf = parts[0]
+	total := 2 // EOI, which Append adds
+	for _, p := range parts[1:] {
+		total += 2 + len(p)
+	}
+	e.buf = slices.Grow(parts[0], total)
 	for i, p := range parts[1:] {
 		e.buf = append(e.buf, 0xff, markerRST0+byte(i%8))
 		e.buf = append(e.buf, p...)
 	}
+}
+
+// expectedBytes is a first guess at the coded size of n pixels, to size
+// buffers: 1.3 bits a pixel, about what a photo takes at quality 90. A
+// guess too small costs a reallocation, one too large unused capacity.
+func expectedBytes(n int) int { return n / 6 }
+
+// mcuSize returns the width and height of an MCU in pixels.
+func mcuSize(sub420 bool) int {
+	if sub420 {
+		return 16
+	}
+	return 8
 }
 
 // restartMinPixels is the smallest image written in several restart
@@ -132,10 +150,12 @@ func (e *encoder) inParallel(n int, f func(i int)) {
 // layout returns the number of MCUs across and down a w×h image and the
 // number of blocks in an MCU.
 func (e *encoder) layout(w, h int) (mxx, myy, perMCU int) {
+	m := mcuSize(e.sub420)
+	perMCU = e.nComp
 	if e.sub420 {
-		return (w + 15) / 16, (h + 15) / 16, 6
+		perMCU = 6
 	}
-	return (w + 7) / 8, (h + 7) / 8, e.nComp
+	return (w + m - 1) / m, (h + m - 1) / m, perMCU
 }
 
 // eachBlock transforms and quantizes the blocks of MCU rows [my0, my1) of
