@@ -11,7 +11,6 @@ require (
 )
 
 require (
-	github.com/rwcarlsen/goexif v0.0.0-20190401172101-9e8deecbddbd // indirect
 	golang.org/x/net v0.25.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
