@@ -276,7 +276,7 @@ func (e *env) each(files []string, asJSON bool, w io.Writer, job func(string) *r
 		printed int
 		wg      sync.WaitGroup
 	)
-	progress := len(files) > 1 && isTerminal(e.stderr)
+	progress := len(files) > 1 && e.terminal
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, file := range files {
 		wg.Add(1)

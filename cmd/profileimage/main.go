@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 )
 
 // Exit statuses.
@@ -47,7 +48,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		usage(stderr)
 		return exitUsage
 	}
-	env := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	env := &env{ctx: ctx, stdin: stdin, stdout: &syncWriter{w: stdout}, stderr: &syncWriter{w: stderr},
+		terminal: isTerminal(stderr)}
 	switch args[0] {
 	case "vendors":
 		return env.vendors(args[1:])
@@ -85,5 +87,19 @@ outputs OUT is a directory. Exit status: 0 accepted, 1 rejected, 2 usage or I/O 
 type env struct {
 	ctx            context.Context
 	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // safe for the goroutines that handle many files
+	terminal       bool      // stderr is a terminal: show progress
+}
+
+// syncWriter lets many goroutines write to one stream, a whole Write (a
+// line, a report) at a time.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
