@@ -14,7 +14,6 @@ import (
 
 	"golang.org/x/image/webp"
 
-	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/internal/webp/webptest"
 	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
@@ -27,13 +26,7 @@ import (
 // canvas. It skips t when the testdata folder is absent.
 func animatedWebP(t *testing.T, canvas, at image.Point, first, second string) ([]byte, *image.NRGBA) {
 	t.Helper()
-	dir := testimage.XImageTestdata()
-	if dir == "" {
-		t.Skip("golang.org/x/image's testdata folder is absent: the go command cannot locate the module")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("golang.org/x/image's testdata folder is absent:", err)
-	}
+	dir := webptest.Testdata(t)
 	var frames []webptest.Frame
 	var want *image.NRGBA
 	for i, name := range []string{first, second} {

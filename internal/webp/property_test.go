@@ -38,7 +38,7 @@ func saneResult(data []byte, img image.Image, err error) bool {
 // TestPropertyDamagedFiles: any RIFF payload cut and any two byte flips of
 // a valid animation give a typed error or a sane image, never a panic.
 func TestPropertyDamagedFiles(t *testing.T) {
-	dir := testdata(t)
+	dir := webptest.Testdata(t)
 	var seeds [][]byte
 	for _, f := range [][2]string{
 		{"gopher-doc.1bpp.lossless.webp", "gopher-doc.2bpp.lossless.webp"},

@@ -12,23 +12,8 @@ import (
 
 	xwebp "golang.org/x/image/webp"
 
-	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/internal/webp/webptest"
 )
-
-// testdata returns golang.org/x/image's testdata folder, or skips t when
-// it is absent.
-func testdata(t *testing.T) string {
-	t.Helper()
-	dir := testimage.XImageTestdata()
-	if dir == "" {
-		t.Skip("golang.org/x/image's testdata folder is absent: the go command cannot locate the module")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("golang.org/x/image's testdata folder is absent:", err)
-	}
-	return dir
-}
 
 // readStill reads a still WebP file from dir and decodes it with x/image.
 func readStill(t *testing.T, dir, name string) ([]byte, image.Image) {
@@ -97,7 +82,7 @@ func checkFrame(t *testing.T, got image.Image, frame image.Image, at, canvas ima
 }
 
 func TestFirstFrameMatchesTheStillDecode(t *testing.T) {
-	dir := testdata(t)
+	dir := webptest.Testdata(t)
 	for _, tc := range []struct {
 		name          string
 		first, second string
@@ -130,7 +115,7 @@ func TestFirstFrameMatchesTheStillDecode(t *testing.T) {
 // before the first frame, and before and after its image chunks, are
 // skipped; so is an ALPH chunk after the bitstream.
 func TestFirstFrameSkipsUnknownChunks(t *testing.T) {
-	dir := testdata(t)
+	dir := webptest.Testdata(t)
 	file, img := readStill(t, dir, "yellow_rose.lossy-with-alpha.webp")
 	chunks, w, h, err := webptest.Image(file)
 	if err != nil {
@@ -149,7 +134,7 @@ func TestFirstFrameSkipsUnknownChunks(t *testing.T) {
 }
 
 func TestAnimated(t *testing.T) {
-	dir := testdata(t)
+	dir := webptest.Testdata(t)
 	for _, name := range []string{"yellow_rose.lossy-with-alpha.webp", "gopher-doc.with-alpha.lossless.webp", "video-001.lossy.webp"} {
 		data, _ := readStill(t, dir, name)
 		if Animated(data) {
@@ -197,7 +182,7 @@ func setLE32(b []byte, p int, v uint32) []byte {
 }
 
 func TestFirstFrameHostile(t *testing.T) {
-	dir := testdata(t)
+	dir := webptest.Testdata(t)
 	gopher, _ := readStill(t, dir, "gopher-doc.1bpp.lossless.webp") // 75x100, VP8L
 	rose, _ := readStill(t, dir, "yellow_rose.lossy-with-alpha.webp")
 	vp8l, _, _, err := webptest.Image(gopher)
@@ -279,7 +264,7 @@ func TestFirstFrameHostile(t *testing.T) {
 // what is left. Every cut is an error, except a RIFF payload cut after the
 // first frame's chunk, which still decodes to the same image.
 func TestFirstFrameTruncated(t *testing.T) {
-	dir := testdata(t)
+	dir := webptest.Testdata(t)
 	first, _ := readStill(t, dir, "gopher-doc.1bpp.lossless.webp")
 	second, _ := readStill(t, dir, "gopher-doc.2bpp.lossless.webp")
 	data := animation(t, 80, 102, webptest.Frame{X: 4, Y: 2, Still: first}, webptest.Frame{Still: second})

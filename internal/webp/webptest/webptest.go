@@ -9,9 +9,27 @@ import (
 	"encoding/binary"
 	"errors"
 	"image"
+	"os"
+	"testing"
 
 	"golang.org/x/image/webp"
+
+	"github.com/profileimage/profileimage/internal/testimage"
 )
+
+// Testdata returns golang.org/x/image's testdata folder, whose still WebP
+// files the animations are made from, or skips tb when it is absent.
+func Testdata(tb testing.TB) string {
+	tb.Helper()
+	dir := testimage.XImageTestdata()
+	if dir == "" {
+		tb.Skip("golang.org/x/image's testdata folder is absent: the go command cannot locate the module")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skip("golang.org/x/image's testdata folder is absent:", err)
+	}
+	return dir
+}
 
 // VP8X feature flags.
 const (
