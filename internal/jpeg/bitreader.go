@@ -1,5 +1,7 @@
 package jpeg
 
+import "encoding/binary"
+
 // bitReader reads the entropy-coded data of a scan, MSB first, removing the
 // 0xFF00 byte stuffing. It never reads past a marker: at a marker (or at the
 // end of the data) it appends zero bits and counts them in pad, and the
@@ -18,6 +20,18 @@ type bitReader struct {
 // fill tops acc up to at least 57 bits.
 func (br *bitReader) fill() {
 	acc, n, pos, data := br.acc, br.n, br.pos, br.data
+	if k := (64 - n) >> 3; k > 0 && !br.marker && pos+8 <= len(data) {
+		// The common case: the next k bytes, loaded as one word, hold no
+		// 0xFF (no stuffing, no marker), and go in at once.
+		w := binary.BigEndian.Uint64(data[pos:])
+		shift := uint(64 - 8*k)
+		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080>>shift == 0 {
+			br.acc = acc | w>>shift<<(uint(64-n)-uint(8*k))
+			br.n = n + 8*k
+			br.pos = pos + k
+			return
+		}
+	}
 	for n <= 56 {
 		if br.marker {
 			br.pad += 8
