@@ -98,6 +98,7 @@ type syncWriter struct {
 	w  io.Writer
 }
 
+// Write writes p to the stream while no other Write does.
 func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
