@@ -112,17 +112,30 @@ func (f *feeder) done(decodeErr error) image.Image {
 // the whole call.
 const optimizeBelow = 1 << 22
 
-// encode writes img in format f; quality applies to JPEG, and so does
-// concurrency (the goroutines that may code a large image; the bytes do not
-// depend on it). Neither encoder writes metadata, and both are
-// deterministic.
-func encode(img image.Image, f vendors.Format, quality, concurrency int) ([]byte, error) {
+// encoding is how to write an image besides its format and quality.
+type encoding struct {
+	// concurrency is the caller's Concurrency option: the goroutines that
+	// may code a large JPEG (the bytes do not depend on it).
+	concurrency int
+	// orientation is the EXIF orientation the image is stored in (0 or 1:
+	// upright), which a JPEG is written through; other formats need an
+	// upright image.
+	orientation int
+}
+
+// encode writes img in format f; quality applies to JPEG. Neither encoder
+// writes metadata, and both are deterministic.
+func encode(img image.Image, f vendors.Format, quality int, enc encoding) ([]byte, error) {
 	switch f {
 	case vendors.JPEG:
 		b := img.Bounds()
 		optimize := b.Dx()*b.Dy() <= optimizeBelow
-		return pjpeg.Append(nil, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize, Concurrency: concurrency})
+		return pjpeg.Append(nil, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize,
+			Concurrency: enc.concurrency, Orientation: enc.orientation})
 	case vendors.PNG:
+		if enc.orientation > 1 {
+			return nil, fmt.Errorf("a PNG needs an upright image, not orientation %d", enc.orientation)
+		}
 		var buf bytes.Buffer
 		err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img)
 		return buf.Bytes(), err

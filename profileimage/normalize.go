@@ -35,7 +35,8 @@ type Result struct {
 	// Steps lists what was done, in order.
 	Steps []Step
 
-	image image.Image // the pixels before encoding, for ScaleAll to reuse
+	image       image.Image // the pixels before encoding, for ScaleAll to reuse
+	orientation int         // the EXIF orientation image is stored in
 }
 
 // Step is one thing Normalize or Scale did to an image.
@@ -139,7 +140,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	}
 	var early *scale.Scaler // only JPEG hands out rows while decoding
 	first, err := makePlan(src.planW, src.planH, sizeTarget(p, sizes[0]), s.crop)
-	if err == nil && info.Format == vendors.JPEG {
+	if err == nil && info.Format == vendors.JPEG && !src.turnsOnly(first) {
 		early, _ = scale.NewScaler(storedW, storedH, first.width, first.height, src.resizeOptions(ctx, first, p, s))
 	}
 	img, resized, err := decode(ctx, data, info, denom, early)
@@ -175,14 +176,32 @@ func (src *source) resizeOptions(ctx context.Context, pl plan, p vendors.Profile
 	}
 }
 
-// resize makes plan pl of profile p from src: the early resample if it is
-// the one, else a new one.
-func (src *source) resize(ctx context.Context, pl plan, p vendors.Profile, s settings) (image.Image, error) {
+// resize makes plan pl of size sz of profile p from src, and returns it
+// with the EXIF orientation it is stored in: src's own image when the plan
+// only turns it and it will be written as a JPEG (the encoder reads it
+// turned, without a copy), else the early resample if it is the one, else
+// a new one, upright.
+func (src *source) resize(ctx context.Context, pl plan, p vendors.Profile, sz vendors.Size, s settings) (image.Image, int, error) {
+	switch src.img.(type) {
+	case *image.YCbCr, *image.Gray: // no alpha: the format is decided without the pixels
+		if src.turnsOnly(pl) && outputFormat(p, sz, false) == vendors.JPEG {
+			return src.img, src.orientation, nil
+		}
+	}
 	if e := src.early; e != nil && e.pl == pl {
 		src.early = nil
-		return e.img, nil
+		return e.img, 1, nil
 	}
-	return scale.Resize(src.img, pl.width, pl.height, src.resizeOptions(ctx, pl, p, s))
+	img, err := scale.Resize(src.img, pl.width, pl.height, src.resizeOptions(ctx, pl, p, s))
+	return img, 1, err
+}
+
+// turnsOnly reports whether plan pl of src keeps all of src's image at its
+// size, with no pad: all it does is apply the orientation, if any.
+func (src *source) turnsOnly(pl plan) bool {
+	whole := image.Rect(0, 0, src.w, src.h)
+	return src.w == src.planW && src.h == src.planH && pl.crop == whole && pl.pad == whole &&
+		pl.width == src.w && pl.height == src.h
 }
 
 // inspect runs validate.Inspect and gives its rejection the vendor's error.
@@ -226,11 +245,11 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 				fmt.Sprintf("the image would be %dx%d, below the minimum %dx%d", pl.width, pl.height, p.MinWidth, p.MinHeight),
 				map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", pl.width, pl.height), vendors.ParamParameter: "image"})
 		}
-		img, err := src.resize(ctx, pl, p, s)
+		img, orientation, err := src.resize(ctx, pl, p, sz, s)
 		if err != nil {
 			return nil, err
 		}
-		res, err := encodeResult(img, p, sz, pad, s.concurrency)
+		res, err := encodeResult(img, p, sz, pad, encoding{concurrency: s.concurrency, orientation: orientation})
 		if errors.Is(err, errOverBudget) && sz.Name == vendors.OriginalSize {
 			// Below the lowest quality the image still does not fit:
 			// make it smaller and try again.
@@ -245,7 +264,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 		}
 		res.Source = src.info
 		res.Steps = slices.Concat(src.steps, planSteps(src, pl), res.Steps)
-		res.image = img
+		res.image, res.orientation = img, orientation
 		return res, nil
 	}
 	return nil, withBudget(errOverBudget, p)

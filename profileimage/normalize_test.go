@@ -22,6 +22,7 @@ import (
 
 	"github.com/profileimage/profileimage/internal/exif/exiftest"
 	"github.com/profileimage/profileimage/internal/testimage"
+	"github.com/profileimage/profileimage/scale"
 	"github.com/profileimage/profileimage/scale/scaletest"
 	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
@@ -479,12 +480,19 @@ func TestResampleWhileDecodingChangesNothing(t *testing.T) {
 		}
 		for _, v := range []string{"smartsheet", "ringcentral", "github"} {
 			p := vendors.MustLookup(v)
-			src, err := load(context.Background(), data, p, newSettings([]Option{Concurrency(2)}), []vendors.Size{{Name: vendors.OriginalSize}})
+			original := vendors.Size{Name: vendors.OriginalSize}
+			src, err := load(context.Background(), data, p, newSettings([]Option{Concurrency(2)}), []vendors.Size{original})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if src.early == nil {
-				t.Errorf("orientation %d, %s: no resample while decoding", o+1, v)
+			pl, err := makePlan(src.planW, src.planH, sizeTarget(p, original), image.Rectangle{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A plan that only turns the image is written turned by the
+			// encoder: nothing to resample.
+			if turns := src.turnsOnly(pl); (src.early == nil) != turns {
+				t.Errorf("orientation %d, %s: resample while decoding %v, plan only turns %v", o+1, v, src.early != nil, turns)
 			}
 			one, err1 := ScaleAll(context.Background(), data, p, Concurrency(1))
 			two, err2 := ScaleAll(context.Background(), data, p, Concurrency(2))
@@ -495,6 +503,44 @@ func TestResampleWhileDecodingChangesNothing(t *testing.T) {
 				if !bytes.Equal(one[i].Data, two[i].Data) {
 					t.Errorf("orientation %d, %s %s: one and two goroutines differ", o+1, v, one[i].Size)
 				}
+			}
+		}
+	}
+}
+
+// TestTurnedWithoutACopy normalizes uploads that only need turning (Zoom
+// keeps the size) in every orientation, with even and odd sizes: the
+// encoder reads the decoded image turned, and writes the bytes that turning
+// it with scale and encoding the copy gives.
+func TestTurnedWithoutACopy(t *testing.T) {
+	p := vendors.MustLookup("zoom")
+	for _, size := range []image.Point{{640, 480}, {639, 481}} {
+		plain := testimage.JPEG(testimage.Photo(size.X, size.Y, 3), 85)
+		decoded, _, err := decode(context.Background(), plain, validate.Info{Format: vendors.JPEG, Width: size.X, Height: size.Y}, 1, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for o := 1; o <= 8; o++ {
+			data := exiftest.Splice(plain, exiftest.APP1(exiftest.Orientation(uint16(o))))
+			res, err := Normalize(context.Background(), data, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, h := size.X, size.Y
+			if o >= 5 {
+				w, h = h, w
+			}
+			turned, err := scale.Resize(decoded, w, h, &scale.Options{Orientation: o})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := encode(turned, vendors.JPEG, p.Output.Quality, encoding{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Width != w || res.Height != h || !bytes.Equal(res.Data, want) {
+				t.Errorf("%v, orientation %d: %dx%d, same bytes %v; want %dx%d and the bytes of the turned copy",
+					size, o, res.Width, res.Height, bytes.Equal(res.Data, want), w, h)
 			}
 		}
 	}

@@ -81,8 +81,8 @@ func flatten(m *image.NRGBA, bg color.NRGBA) {
 // encodeResult writes img in the format chosen for it, flattening
 // transparency onto bg when that format has none, and searches the JPEG
 // quality down to the profile's floor until the bytes fit the profile's
-// limit. concurrency is the caller's Concurrency option.
-func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA, concurrency int) (*Result, error) {
+// limit.
+func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA, enc encoding) (*Result, error) {
 	clear := transparent(img)
 	f := outputFormat(p, sz, clear)
 	var steps []Step
@@ -90,7 +90,7 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 		flatten(img.(*image.NRGBA), bg)
 		steps = append(steps, Step{"flattened", fmt.Sprintf("onto #%02X%02X%02X", bg.R, bg.G, bg.B)})
 	}
-	data, q, err := encodeWithin(img, f, p.Output, p.MaxBytes, concurrency)
+	data, q, err := encodeWithin(img, f, p.Output, p.MaxBytes, enc)
 	if err != nil {
 		return nil, err
 	}
@@ -98,10 +98,13 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 	if f == vendors.JPEG {
 		detail += " quality " + strconv.Itoa(q)
 	}
-	b := img.Bounds()
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	if enc.orientation >= 5 {
+		w, h = h, w
+	}
 	return &Result{
 		Data: data, Format: f, ContentType: f.ContentType(),
-		Width: b.Dx(), Height: b.Dy(), Size: sz.Name, Hash: hashOf(data),
+		Width: w, Height: h, Size: sz.Name, Hash: hashOf(data),
 		Steps: append(steps, Step{"encoded", detail}),
 	}, nil
 }
@@ -109,9 +112,9 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 // encodeWithin encodes img at out.Quality, and when that is over maxBytes
 // (0: no limit) binary-searches the highest JPEG quality down to
 // out.MinQuality that fits. It returns errOverBudget when none does.
-func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64, concurrency int) ([]byte, int, error) {
+func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64, enc encoding) ([]byte, int, error) {
 	fits := func(d []byte) bool { return maxBytes == 0 || int64(len(d)) <= maxBytes }
-	data, err := encode(img, f, out.Quality, concurrency)
+	data, err := encode(img, f, out.Quality, enc)
 	if err != nil || fits(data) {
 		return data, out.Quality, err
 	}
@@ -122,7 +125,7 @@ func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxByte
 	bestQ := 0
 	for lo, hi := out.MinQuality, out.Quality-1; lo <= hi; {
 		q := (lo + hi) / 2
-		d, err := encode(img, f, q, concurrency)
+		d, err := encode(img, f, q, enc)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -67,7 +67,7 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 		}
 		out[i] = res
 		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == "flattened" }) {
-			made = append(made, &source{info: src.info, img: res.image, orientation: 1,
+			made = append(made, &source{info: src.info, img: res.image, orientation: res.orientation,
 				w: res.Width, h: res.Height, planW: res.Width, planH: res.Height, steps: res.Steps[:len(res.Steps)-1]})
 		}
 	}

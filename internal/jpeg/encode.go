@@ -28,6 +28,10 @@ type EncodeOptions struct {
 	// megapixel or more (see Append): 0 means runtime.GOMAXPROCS(0), 1
 	// the calling goroutine only. The output is the same whatever it is.
 	Concurrency int
+	// Orientation is the EXIF orientation (1 to 8) of img: the JPEG shows
+	// img as that orientation says, upright (transposed for 5 to 8), read
+	// straight from img without a rotated copy. 0 means 1.
+	Orientation int
 }
 
 // Encode writes img to w as a baseline JPEG: one component for
@@ -58,8 +62,11 @@ func Append(dst []byte, img image.Image, opts *EncodeOptions) ([]byte, error) {
 		o.Quality = DefaultQuality
 	}
 	o.Quality = min(max(o.Quality, 1), 100)
+	if o.Orientation < 0 || o.Orientation > 8 {
+		return dst, UnsupportedError("orientation (want 0 to 8)")
+	}
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
+	w, h := orientations[o.Orientation].size(b.Dx(), b.Dy())
 	if w <= 0 || h <= 0 || w > 0xffff || h > 0xffff {
 		return dst, UnsupportedError("image size (want 1..65535 on each side)")
 	}
@@ -87,25 +94,30 @@ type encoder struct {
 
 func newEncoder(img image.Image, o *EncodeOptions) *encoder {
 	e := &encoder{opts: o, nComp: 3, sub420: !o.Chroma444}
+	orient := orientations[o.Orientation]
+	var pixels pixelSource // for the types read pixel by pixel
 	switch m := img.(type) {
 	case *image.Gray:
-		e.src, e.nComp, e.sub420 = graySource{m}, 1, false
+		e.src, e.nComp, e.sub420 = graySource{m, orient}, 1, false
 	case *image.YCbCr:
 		switch {
 		case e.sub420 && m.SubsampleRatio == image.YCbCrSubsampleRatio420 &&
 			m.Rect.Min.X&1 == 0 && m.Rect.Min.Y&1 == 0:
-			e.src = ycc420Source{m}
+			e.src = ycc420Source{m, orient}
 		case !e.sub420 && m.SubsampleRatio == image.YCbCrSubsampleRatio444:
-			e.src = ycc444Source{m}
+			e.src = ycc444Source{m, orient}
 		default:
-			e.src = yccSource(m, !e.sub420)
+			pixels = yccSource(m, !e.sub420)
 		}
 	case *image.RGBA:
-		e.src = rgbaSource(m, !e.sub420)
+		pixels = rgbaSource(m, !e.sub420)
 	case *image.NRGBA:
-		e.src = nrgbaSource(m, !e.sub420)
+		pixels = nrgbaSource(m, !e.sub420)
 	default:
-		e.src = imageSource(img, !e.sub420)
+		pixels = imageSource(img, !e.sub420)
+	}
+	if pixels.at != nil {
+		e.src = pixels.oriented(orient)
 	}
 	e.tables = scaledQuant(o.Quality)
 	for t := range e.tables {

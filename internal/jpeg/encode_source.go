@@ -5,9 +5,9 @@ import (
 	"image/color"
 )
 
-// A source fills the blocks of one MCU at MCU coordinates (mx, my) from
-// the image, replicating the last row and column past the edges as
-// image/jpeg does. Blocks hold samples 0..255 in natural order: for
+// A source fills the blocks of one MCU at MCU coordinates (mx, my) of the
+// image as its orientation shows it, replicating the last row and column
+// past the edges as image/jpeg does. Blocks hold samples 0..255 in natural order: for
 // 4:2:0 output, four Y blocks (left to right, top to bottom) then Cb and
 // Cr; for 4:4:4, Y, Cb, Cr; for gray, Y.
 type source interface {
@@ -32,16 +32,22 @@ func planeBlock(dst *[64]uint8, pix []byte, stride, w, h, x0, y0 int) {
 }
 
 // grayPlanes reads a *image.Gray.
-type graySource struct{ m *image.Gray }
+type graySource struct {
+	m *image.Gray
+	o orientation
+}
 
 func (s graySource) mcu(mx, my int, b *[6][64]uint8) {
 	r := s.m.Rect
-	planeBlock(&b[0], s.m.Pix, s.m.Stride, r.Dx(), r.Dy(), 8*mx, 8*my)
+	s.o.block(&b[0], s.m.Pix, s.m.Stride, r.Dx(), r.Dy(), 8*mx, 8*my)
 }
 
 // ycc420Source reads a 4:2:0 *image.YCbCr whose origin has even
 // coordinates into 4:2:0 blocks: every block comes straight from a plane.
-type ycc420Source struct{ m *image.YCbCr }
+type ycc420Source struct {
+	m *image.YCbCr
+	o orientation
+}
 
 func (s ycc420Source) mcu(mx, my int, b *[6][64]uint8) {
 	m := s.m
@@ -50,23 +56,26 @@ func (s ycc420Source) mcu(mx, my int, b *[6][64]uint8) {
 	y := m.Y[m.YOffset(m.Rect.Min.X, m.Rect.Min.Y):]
 	c0 := m.COffset(m.Rect.Min.X, m.Rect.Min.Y)
 	for i := 0; i < 4; i++ {
-		planeBlock(&b[i], y, m.YStride, w, h, 16*mx+8*(i&1), 16*my+8*(i>>1))
+		s.o.block(&b[i], y, m.YStride, w, h, 16*mx+8*(i&1), 16*my+8*(i>>1))
 	}
-	planeBlock(&b[4], m.Cb[c0:], m.CStride, cw, ch, 8*mx, 8*my)
-	planeBlock(&b[5], m.Cr[c0:], m.CStride, cw, ch, 8*mx, 8*my)
+	s.o.block(&b[4], m.Cb[c0:], m.CStride, cw, ch, 8*mx, 8*my)
+	s.o.block(&b[5], m.Cr[c0:], m.CStride, cw, ch, 8*mx, 8*my)
 }
 
 // ycc444Source reads a 4:4:4 *image.YCbCr into 4:4:4 blocks.
-type ycc444Source struct{ m *image.YCbCr }
+type ycc444Source struct {
+	m *image.YCbCr
+	o orientation
+}
 
 func (s ycc444Source) mcu(mx, my int, b *[6][64]uint8) {
 	m := s.m
 	w, h := m.Rect.Dx(), m.Rect.Dy()
-	o := m.YOffset(m.Rect.Min.X, m.Rect.Min.Y)
+	yo := m.YOffset(m.Rect.Min.X, m.Rect.Min.Y)
 	c := m.COffset(m.Rect.Min.X, m.Rect.Min.Y)
-	planeBlock(&b[0], m.Y[o:], m.YStride, w, h, 8*mx, 8*my)
-	planeBlock(&b[1], m.Cb[c:], m.CStride, w, h, 8*mx, 8*my)
-	planeBlock(&b[2], m.Cr[c:], m.CStride, w, h, 8*mx, 8*my)
+	s.o.block(&b[0], m.Y[yo:], m.YStride, w, h, 8*mx, 8*my)
+	s.o.block(&b[1], m.Cb[c:], m.CStride, w, h, 8*mx, 8*my)
+	s.o.block(&b[2], m.Cr[c:], m.CStride, w, h, 8*mx, 8*my)
 }
 
 // pixelSource is any colour image read pixel by pixel, converted to
@@ -155,4 +164,15 @@ func (s pixelSource) mcu(mx, my int, b *[6][64]uint8) {
 		b[4][i] = uint8((cb[i] + 2) >> 2)
 		b[5][i] = uint8((cr[i] + 2) >> 2)
 	}
+}
+
+// oriented returns s read through orientation o.
+func (s pixelSource) oriented(o orientation) pixelSource {
+	if o == (orientation{}) {
+		return s
+	}
+	at, w, h := s.at, s.w, s.h
+	s.at = func(x, y int) (uint8, uint8, uint8) { return at(o.stored(x, y, w, h)) }
+	s.w, s.h = o.size(w, h)
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"image"
+	"image/draw"
 	stdjpeg "image/jpeg"
 	"testing"
 
@@ -335,5 +336,123 @@ func TestEncodeRestartIntervals(t *testing.T) {
 			}
 		}
 		t.Logf("optimised %v: %d bytes in 8 intervals", opt, len(first))
+	}
+}
+
+// storedOf returns the stored pixel of a W×H image that EXIF orientation o
+// shows at (x, y), from the table of the EXIF specification.
+func storedOf(o, x, y, W, H int) (int, int) {
+	switch o {
+	case 2:
+		return W - 1 - x, y
+	case 3:
+		return W - 1 - x, H - 1 - y
+	case 4:
+		return x, H - 1 - y
+	case 5:
+		return y, x
+	case 6:
+		return y, H - 1 - x
+	case 7:
+		return W - 1 - y, H - 1 - x
+	case 8:
+		return W - 1 - y, x
+	}
+	return x, y
+}
+
+// orientPlane returns the plane of w×h samples as orientation o shows it.
+func orientPlane(pix []byte, stride, w, h, o int) (out []byte, ow, oh int) {
+	ow, oh = w, h
+	if o >= 5 {
+		ow, oh = h, w
+	}
+	out = make([]byte, ow*oh)
+	for y := range oh {
+		for x := range ow {
+			sx, sy := storedOf(o, x, y, w, h)
+			out[y*ow+x] = pix[sy*stride+sx]
+		}
+	}
+	return out, ow, oh
+}
+
+// orientedCopy returns img as orientation o shows it, made by hand from
+// the table, the way the encoder reads img: plane by plane where it reads
+// planes (gray; 4:2:0 with an even origin written 4:2:0, whose chroma
+// planes are turned on their own), else pixel by pixel into the same kind
+// of image (a Y'CbCr image into 4:4:4).
+func orientedCopy(img image.Image, o int, chroma444 bool) image.Image {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	ow, oh := w, h
+	if o >= 5 {
+		ow, oh = h, w
+	}
+	r := image.Rect(0, 0, ow, oh)
+	switch m := img.(type) {
+	case *image.Gray:
+		pix, _, _ := orientPlane(m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, w, h, o)
+		return &image.Gray{Pix: pix, Stride: ow, Rect: r}
+	case *image.YCbCr:
+		if m.SubsampleRatio == image.YCbCrSubsampleRatio420 && b.Min.X%2 == 0 && b.Min.Y%2 == 0 && !chroma444 {
+			c := m.COffset(b.Min.X, b.Min.Y)
+			y, _, _ := orientPlane(m.Y[m.YOffset(b.Min.X, b.Min.Y):], m.YStride, w, h, o)
+			cb, ocw, _ := orientPlane(m.Cb[c:], m.CStride, (w+1)/2, (h+1)/2, o)
+			cr, _, _ := orientPlane(m.Cr[c:], m.CStride, (w+1)/2, (h+1)/2, o)
+			return &image.YCbCr{Y: y, Cb: cb, Cr: cr, YStride: ow, CStride: ocw,
+				SubsampleRatio: m.SubsampleRatio, Rect: r}
+		}
+		out := image.NewYCbCr(r, image.YCbCrSubsampleRatio444)
+		for y := range oh {
+			for x := range ow {
+				sx, sy := storedOf(o, x, y, w, h)
+				c := m.YCbCrAt(b.Min.X+sx, b.Min.Y+sy)
+				i := out.YOffset(x, y)
+				out.Y[i], out.Cb[i], out.Cr[i] = c.Y, c.Cb, c.Cr
+			}
+		}
+		return out
+	}
+	var out draw.Image = image.NewNRGBA(r)
+	if _, ok := img.(*image.RGBA); ok {
+		out = image.NewRGBA(r)
+	}
+	for y := range oh {
+		for x := range ow {
+			sx, sy := storedOf(o, x, y, w, h)
+			out.Set(x, y, img.At(b.Min.X+sx, b.Min.Y+sy))
+		}
+	}
+	return out
+}
+
+// TestEncodeOrientation encodes every kind of image in every orientation,
+// with sizes and origins that are and are not multiples of the MCU: the
+// bytes are those of the turned copy made by hand.
+func TestEncodeOrientation(t *testing.T) {
+	inputs := encodeInputs()
+	inputs["ycbcr420-even"] = testimage.Photo(64, 48, 5)
+	for name, img := range inputs {
+		for _, opts := range []jpeg.EncodeOptions{{Quality: 85}, {Quality: 85, Chroma444: true, OptimizeHuffman: true}} {
+			for o := 1; o <= 8; o++ {
+				opts := opts
+				want, err := jpeg.Append(nil, orientedCopy(img, o, opts.Chroma444), &opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Orientation = o
+				got, err := jpeg.Append(nil, img, &opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s, 4:4:4 %v, orientation %d: not the bytes of the turned copy", name, opts.Chroma444, o)
+				}
+			}
+		}
+	}
+	if _, err := jpeg.Append(nil, inputs["gray"], &jpeg.EncodeOptions{Orientation: 9}); err == nil {
+		t.Error("orientation 9 accepted")
 	}
 }
