@@ -1,5 +1,10 @@
 package jpeg
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // orientation is an EXIF orientation as the map from the image as it is
 // shown (oriented) to the image as it is stored: an optional transpose,
 // then mirrors of the stored x and y axes. The same table is in package
@@ -63,27 +68,50 @@ func (o orientation) block(dst *[64]uint8, pix []byte, stride, w, h, x0, y0 int)
 	}
 	// Inside the plane, eight samples of the block lie side by side on a
 	// stored row: row i of the block, or with a transpose its column i,
-	// reversed when stored x is mirrored.
-	for i := range 8 {
-		ox, oy := x0, y0+i
-		if o.transpose {
-			ox, oy = x0+i, y0
-		}
-		sx, sy := o.stored(ox, oy, w, h)
+	// reversed when stored x is mirrored; the next i is the next stored
+	// row, or the one before when stored y is mirrored. Each is read as
+	// one word, byte k holding sample k.
+	sx, sy := o.stored(x0, y0, w, h)
+	if o.flipX {
+		sx -= 7
+	}
+	off, step := sy*stride+sx, stride
+	if o.flipY {
+		step = -stride
+	}
+	var r [8]uint64
+	for i := range r {
+		v := binary.LittleEndian.Uint64(pix[off:])
 		if o.flipX {
-			sx -= 7
+			v = bits.ReverseBytes64(v)
 		}
-		row := (*[8]uint8)(pix[sy*stride+sx:])
-		for k := range 8 {
-			v := row[k]
-			if o.flipX {
-				v = row[7-k]
+		r[i] = v
+		off += step
+	}
+	if o.transpose {
+		transpose8x8(&r)
+	}
+	for i, v := range r {
+		binary.LittleEndian.PutUint64(dst[8*i:], v)
+	}
+}
+
+// transpose8x8 transposes the 8×8 bytes of r, byte k of r[i] being the
+// sample in row i and column k: by swapping the off-diagonal 4×4 blocks,
+// then the 2×2 blocks inside them, then single bytes.
+func transpose8x8(r *[8]uint64) {
+	for _, s := range [3]struct {
+		n    int    // rows apart
+		bits uint   // block width in bits
+		mask uint64 // the left block of each pair of columns
+	}{{4, 32, 0x00000000ffffffff}, {2, 16, 0x0000ffff0000ffff}, {1, 8, 0x00ff00ff00ff00ff}} {
+		for i := range 8 {
+			if i&s.n != 0 {
+				continue
 			}
-			if o.transpose {
-				dst[k*8+i] = v
-			} else {
-				dst[i*8+k] = v
-			}
+			a, b := r[i], r[i+s.n]
+			r[i] = a&s.mask | (b&s.mask)<<s.bits
+			r[i+s.n] = (a>>s.bits)&s.mask | b&^s.mask
 		}
 	}
 }
