@@ -12,7 +12,7 @@ func (j *job8) copyRows(t0, t1 int, sc *scratch, stop func() error) error {
 	p := j.p
 	pl, inMemory := j.src.(plane8)
 	group := 1
-	if p.o.transpose && inMemory && j.bpp == 1 {
+	if p.o.Transpose && inMemory && j.bpp == 1 {
 		group = 8
 	}
 	sc.out = grow(sc.out, p.x.n*j.bpp)
@@ -63,7 +63,7 @@ func (j *job8) transpose8(pl plane8, ty int) {
 	// The leftmost of the eight columns: row ty's, or with flipY row
 	// ty+7's, whose samples then go in reverse order.
 	first := ty
-	if p.o.flipY {
+	if p.o.FlipY {
 		first = ty + 7
 		for i := range 4 {
 			rows[i], rows[7-i] = rows[7-i], rows[i]

@@ -7,6 +7,8 @@ import (
 	"image/color"
 	"math"
 	"runtime"
+
+	"github.com/profileimage/profileimage/internal/orient"
 )
 
 // MaxPixels is the largest pixel count this package accepts for a source or
@@ -109,14 +111,11 @@ func newConfig(srcW, srcH, dstW, dstH int, opts *Options) (config, error) {
 	if isZeroKernel(c.kernel) {
 		c.kernel = defaultKernel
 	}
-	if o.Orientation < 0 || o.Orientation > 8 {
+	var ok bool
+	if c.orient, ok = orient.Of(o.Orientation); !ok {
 		return c, fmt.Errorf("%w: %d", ErrInvalidOrientation, o.Orientation)
 	}
-	c.orient = orientations[max(o.Orientation, 1)]
-	ow, oh := srcW, srcH
-	if c.orient.transpose {
-		ow, oh = srcH, srcW
-	}
+	ow, oh := c.orient.Size(srcW, srcH)
 	c.crop = o.Crop
 	if c.crop == (image.Rectangle{}) {
 		c.crop = image.Rect(0, 0, ow, oh)

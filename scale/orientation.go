@@ -1,33 +1,13 @@
 package scale
 
-// orientation describes an EXIF orientation as the transform from the
-// oriented image (what a person sees) to the stored one: an optional
-// transpose, then mirrors of the stored x and y axes.
-//
-// The resample works in stored coordinates (so it reads source rows in
-// memory order) and applies the orientation when it writes each resampled
-// row into the destination.
-type orientation struct {
-	transpose bool // oriented x runs along stored y
-	flipX     bool // stored x runs right to left in the oriented image
-	flipY     bool // stored y runs bottom to top in the oriented image
-}
+import "github.com/profileimage/profileimage/internal/orient"
 
-// orientations maps the EXIF values 1..8 (index 0 unused) to transforms.
-// With W×H the stored size, the oriented pixel (x, y) is the stored pixel:
-//
-//	1 (x, y)        2 (W-1-x, y)      3 (W-1-x, H-1-y)  4 (x, H-1-y)
-//	5 (y, x)        6 (y, H-1-x)      7 (W-1-y, H-1-x)  8 (W-1-y, x)
-var orientations = [9]orientation{
-	{}, {},
-	{flipX: true},
-	{flipX: true, flipY: true},
-	{flipY: true},
-	{transpose: true},
-	{transpose: true, flipY: true},
-	{transpose: true, flipX: true, flipY: true},
-	{transpose: true, flipX: true},
-}
+// orientation is an EXIF orientation as the map from the oriented image
+// (what a person sees) to the stored one (see package orient). The
+// resample works in stored coordinates, so it reads source rows in memory
+// order, and applies the orientation when it writes each resampled row
+// into the destination.
+type orientation = orient.Orientation
 
 // storedRange maps the oriented interval [lo, hi) on an axis of stored
 // length n, mirrored or not, to the stored interval.

@@ -41,12 +41,12 @@ func newPlanePlan(kern Kernel, o orientation, w, h int, crop, pad image.Rectangl
 	p := &planePlan{o: o, dstX: pad.Min.X, dstY: pad.Min.Y}
 	cx0, cx1, cy0, cy1 := crop.Min.X, crop.Max.X, crop.Min.Y, crop.Max.Y
 	nx, ny := pad.Dx(), pad.Dy()
-	if o.transpose {
+	if o.Transpose {
 		cx0, cx1, cy0, cy1 = cy0, cy1, cx0, cx1
 		nx, ny = ny, nx
 	}
-	sx0, sx1 := storedRange(cx0, cx1, w, o.flipX)
-	sy0, sy1 := storedRange(cy0, cy1, h, o.flipY)
+	sx0, sx1 := storedRange(cx0, cx1, w, o.FlipX)
+	sy0, sy1 := storedRange(cy0, cy1, h, o.FlipY)
 	kx, ky := boxFactor(kern, sx1-sx0, nx), boxFactor(kern, sy1-sy0, ny)
 	bits := uint(weightBits)
 	if kx > 1 || ky > 1 {
@@ -106,14 +106,14 @@ func (p *planePlan) work() int {
 // samples of bpp bytes in a plane with the given stride.
 func (p *planePlan) placement(ty, stride, bpp int) (off, step int) {
 	nx, ny := p.x.n, p.y.n
-	if p.o.flipY {
+	if p.o.FlipY {
 		ty = ny - 1 - ty
 	}
 	first, dir := 0, 1
-	if p.o.flipX {
+	if p.o.FlipX {
 		first, dir = nx-1, -1
 	}
-	if !p.o.transpose {
+	if !p.o.Transpose {
 		return (p.dstY+ty)*stride + (p.dstX+first)*bpp, dir * bpp
 	}
 	return (p.dstY+first)*stride + (p.dstX+ty)*bpp, dir * stride

@@ -11,6 +11,7 @@ import (
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
+	"github.com/profileimage/profileimage/internal/orient"
 	"github.com/profileimage/profileimage/scale"
 	"github.com/profileimage/profileimage/scale/scaletest"
 )
@@ -234,28 +235,6 @@ func toAny(s []string) []any {
 	return a
 }
 
-// orientedAt returns the stored pixel of a W×H image that EXIF orientation
-// o shows at (x, y), from the table in the package's documentation.
-func orientedAt(o, x, y, W, H int) (int, int) {
-	switch o {
-	case 2:
-		return W - 1 - x, y
-	case 3:
-		return W - 1 - x, H - 1 - y
-	case 4:
-		return x, H - 1 - y
-	case 5:
-		return y, x
-	case 6:
-		return y, H - 1 - x
-	case 7:
-		return W - 1 - y, H - 1 - x
-	case 8:
-		return W - 1 - y, x
-	}
-	return x, y
-}
-
 func TestPropertySameSizeOnlyMovesPixels(t *testing.T) {
 	ps := gopter.NewProperties(params())
 	ps.Property("a crop resized to its own size is the oriented crop, exactly", prop.ForAll(
@@ -277,7 +256,7 @@ func TestPropertySameSizeOnlyMovesPixels(t *testing.T) {
 			}
 			for y := range crop.Dy() {
 				for x := range crop.Dx() {
-					sx, sy := orientedAt(o, crop.Min.X+x, crop.Min.Y+y, w, h)
+					sx, sy := orient.Table(o, crop.Min.X+x, crop.Min.Y+y, w, h)
 					want, got := src.At(sx, sy), out.At(pad.Min.X+x, pad.Min.Y+y)
 					if kind == "ycbcr444" {
 						want = color.YCbCrModel.Convert(want) // compare stored samples

@@ -210,7 +210,7 @@ func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
 	sx, sy := subsampling(src.SubsampleRatio)
 	o := s.cfg.orient
 	osx, osy, ocw, och := sx, sy, cw, ch
-	if o.transpose {
+	if o.Transpose {
 		osx, osy, ocw, och = sy, sx, ch, cw
 	}
 	c := s.cfg.crop

@@ -3,6 +3,8 @@ package jpeg
 import (
 	"image"
 	"io"
+
+	"github.com/profileimage/profileimage/internal/orient"
 )
 
 // DefaultQuality is the quality used when EncodeOptions.Quality is 0.
@@ -62,15 +64,16 @@ func Append(dst []byte, img image.Image, opts *EncodeOptions) ([]byte, error) {
 		o.Quality = DefaultQuality
 	}
 	o.Quality = min(max(o.Quality, 1), 100)
-	if o.Orientation < 0 || o.Orientation > 8 {
+	turn, ok := orient.Of(o.Orientation)
+	if !ok {
 		return dst, UnsupportedError("orientation (want 0 to 8)")
 	}
 	b := img.Bounds()
-	w, h := orientations[o.Orientation].size(b.Dx(), b.Dy())
+	w, h := turn.Size(b.Dx(), b.Dy())
 	if w <= 0 || h <= 0 || w > 0xffff || h > 0xffff {
 		return dst, UnsupportedError("image size (want 1..65535 on each side)")
 	}
-	e := newEncoder(img, &o)
+	e := newEncoder(img, &o, orientation{turn})
 	e.buf = dst
 	e.writeHeaders(w, h)
 	e.writeScan(w, h)
@@ -92,20 +95,19 @@ type encoder struct {
 	buf    []byte
 }
 
-func newEncoder(img image.Image, o *EncodeOptions) *encoder {
+func newEncoder(img image.Image, o *EncodeOptions, turn orientation) *encoder {
 	e := &encoder{opts: o, nComp: 3, sub420: !o.Chroma444}
-	orient := orientations[o.Orientation]
 	var pixels pixelSource // for the types read pixel by pixel
 	switch m := img.(type) {
 	case *image.Gray:
-		e.src, e.nComp, e.sub420 = graySource{m, orient}, 1, false
+		e.src, e.nComp, e.sub420 = graySource{m, turn}, 1, false
 	case *image.YCbCr:
 		switch {
 		case e.sub420 && m.SubsampleRatio == image.YCbCrSubsampleRatio420 &&
 			m.Rect.Min.X&1 == 0 && m.Rect.Min.Y&1 == 0:
-			e.src = ycc420Source{m, orient}
+			e.src = ycc420Source{m, turn}
 		case !e.sub420 && m.SubsampleRatio == image.YCbCrSubsampleRatio444:
-			e.src = ycc444Source{m, orient}
+			e.src = ycc444Source{m, turn}
 		default:
 			pixels = yccSource(m, !e.sub420)
 		}
@@ -117,7 +119,7 @@ func newEncoder(img image.Image, o *EncodeOptions) *encoder {
 		pixels = imageSource(img, !e.sub420)
 	}
 	if pixels.at != nil {
-		e.src = pixels.oriented(orient)
+		e.src = pixels.oriented(turn)
 	}
 	e.tables = scaledQuant(o.Quality)
 	for t := range e.tables {

@@ -172,7 +172,7 @@ func (s pixelSource) oriented(o orientation) pixelSource {
 		return s
 	}
 	at, w, h := s.at, s.w, s.h
-	s.at = func(x, y int) (uint8, uint8, uint8) { return at(o.stored(x, y, w, h)) }
-	s.w, s.h = o.size(w, h)
+	s.at = func(x, y int) (uint8, uint8, uint8) { return at(o.Stored(x, y, w, h)) }
+	s.w, s.h = o.Size(w, h)
 	return s
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/internal/orient"
 	"github.com/profileimage/profileimage/internal/testimage"
 )
 
@@ -339,28 +340,6 @@ func TestEncodeRestartIntervals(t *testing.T) {
 	}
 }
 
-// storedOf returns the stored pixel of a W×H image that EXIF orientation o
-// shows at (x, y), from the table of the EXIF specification.
-func storedOf(o, x, y, W, H int) (int, int) {
-	switch o {
-	case 2:
-		return W - 1 - x, y
-	case 3:
-		return W - 1 - x, H - 1 - y
-	case 4:
-		return x, H - 1 - y
-	case 5:
-		return y, x
-	case 6:
-		return y, H - 1 - x
-	case 7:
-		return W - 1 - y, H - 1 - x
-	case 8:
-		return W - 1 - y, x
-	}
-	return x, y
-}
-
 // orientPlane returns the plane of w×h samples as orientation o shows it.
 func orientPlane(pix []byte, stride, w, h, o int) (out []byte, ow, oh int) {
 	ow, oh = w, h
@@ -370,7 +349,7 @@ func orientPlane(pix []byte, stride, w, h, o int) (out []byte, ow, oh int) {
 	out = make([]byte, ow*oh)
 	for y := range oh {
 		for x := range ow {
-			sx, sy := storedOf(o, x, y, w, h)
+			sx, sy := orient.Table(o, x, y, w, h)
 			out[y*ow+x] = pix[sy*stride+sx]
 		}
 	}
@@ -406,7 +385,7 @@ func orientedCopy(img image.Image, o int, chroma444 bool) image.Image {
 		out := image.NewYCbCr(r, image.YCbCrSubsampleRatio444)
 		for y := range oh {
 			for x := range ow {
-				sx, sy := storedOf(o, x, y, w, h)
+				sx, sy := orient.Table(o, x, y, w, h)
 				c := m.YCbCrAt(b.Min.X+sx, b.Min.Y+sy)
 				i := out.YOffset(x, y)
 				out.Y[i], out.Cb[i], out.Cr[i] = c.Y, c.Cb, c.Cr
@@ -420,7 +399,7 @@ func orientedCopy(img image.Image, o int, chroma444 bool) image.Image {
 	}
 	for y := range oh {
 		for x := range ow {
-			sx, sy := storedOf(o, x, y, w, h)
+			sx, sy := orient.Table(o, x, y, w, h)
 			out.Set(x, y, img.At(b.Min.X+sx, b.Min.Y+sy))
 		}
 	}
