@@ -34,9 +34,6 @@ type Result struct {
 	Source validate.Info
 	// Steps lists what was done, in order.
 	Steps []Step
-
-	image       image.Image // the pixels before encoding, for ScaleAll to reuse
-	orientation int         // the EXIF orientation image is stored in
 }
 
 // Step is one thing Normalize or Scale did to an image.
@@ -86,7 +83,8 @@ func Normalize(ctx context.Context, data []byte, p vendors.Profile, opts ...Opti
 	if err != nil {
 		return nil, err
 	}
-	return render(ctx, src, p, original, s)
+	res, _, err := render(ctx, src, p, original, s)
+	return res, err
 }
 
 // source is a decoded upload, or an output made from it, ready to render
@@ -231,23 +229,25 @@ func fixable(p vendors.Profile) vendors.Profile {
 // byte limit that the lowest quality does not.
 const maxShrinks = 8
 
-// render makes one output of src for size sz of profile p.
-func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size, s settings) (*Result, error) {
+// render makes one output of src for size sz of profile p. It returns it
+// also as a source, its pixels before encoding, from which ScaleAll may
+// make smaller sizes.
+func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size, s settings) (*Result, *source, error) {
 	t := sizeTarget(p, sz)
 	pad := padColor(p, s)
 	for range maxShrinks {
 		pl, err := makePlan(src.planW, src.planH, t, s.crop)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if sz.Name == vendors.OriginalSize && (pl.width < p.MinWidth || pl.height < p.MinHeight) {
-			return nil, validate.Reject(p, vendors.ReasonTooSmall,
+			return nil, nil, validate.Reject(p, vendors.ReasonTooSmall,
 				fmt.Sprintf("the image would be %dx%d, below the minimum %dx%d", pl.width, pl.height, p.MinWidth, p.MinHeight),
 				map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", pl.width, pl.height), vendors.ParamParameter: "image"})
 		}
 		img, orientation, err := src.resize(ctx, pl, p, sz, s)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		res, err := encodeResult(img, p, sz, pad, encoding{concurrency: s.concurrency, orientation: orientation})
 		if errors.Is(err, errOverBudget) && sz.Name == vendors.OriginalSize {
@@ -260,14 +260,15 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 			continue
 		}
 		if err != nil {
-			return nil, withBudget(err, p)
+			return nil, nil, withBudget(err, p)
 		}
 		res.Source = src.info
 		res.Steps = slices.Concat(src.steps, planSteps(src, pl), res.Steps)
-		res.image, res.orientation = img, orientation
-		return res, nil
+		out := &source{info: src.info, img: img, orientation: orientation,
+			w: res.Width, h: res.Height, planW: res.Width, planH: res.Height, steps: res.Steps[:len(res.Steps)-1]}
+		return res, out, nil
 	}
-	return nil, withBudget(errOverBudget, p)
+	return nil, nil, withBudget(errOverBudget, p)
 }
 
 // withBudget turns errOverBudget into the vendor's too-many-bytes error.

@@ -38,7 +38,7 @@ func TestShrinkOnLoadQuality(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				res, err := render(context.Background(), src, p, sz, s)
+				res, pixels, err := render(context.Background(), src, p, sz, s)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -47,7 +47,7 @@ func TestShrinkOnLoadQuality(t *testing.T) {
 					t.Fatal(err)
 				}
 				want := scaletest.Lanczos3(full, pl.crop, pl.pad.Dx(), pl.pad.Dy())
-				got := res.image.(interface {
+				got := pixels.img.(interface {
 					SubImage(image.Rectangle) image.Image
 				}).SubImage(pl.pad)
 				db, err := scaletest.PSNR(got, want)

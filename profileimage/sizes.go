@@ -27,7 +27,8 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 	if err != nil {
 		return nil, err
 	}
-	return render(ctx, src, p, sz, s)
+	res, _, err := render(ctx, src, p, sz, s)
+	return res, err
 }
 
 // ScaleAll makes every size of profile p from data, in profile order. The
@@ -61,14 +62,13 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 	var made []*source // crop-mode outputs that smaller sizes may start from
 	for _, i := range order {
 		sz := sizes[i]
-		res, err := render(ctx, startFrom(src, made, sz, s), p, sz, s)
+		res, pixels, err := render(ctx, startFrom(src, made, sz, s), p, sz, s)
 		if err != nil {
 			return nil, fmt.Errorf("size %s: %w", sz.Name, err)
 		}
 		out[i] = res
 		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == "flattened" }) {
-			made = append(made, &source{info: src.info, img: res.image, orientation: res.orientation,
-				w: res.Width, h: res.Height, planW: res.Width, planH: res.Height, steps: res.Steps[:len(res.Steps)-1]})
+			made = append(made, pixels)
 		}
 	}
 	return out, nil

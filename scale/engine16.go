@@ -24,27 +24,13 @@ func (j *job16) band(t0, t1 int, sc *scratch, stop func() error) error {
 	sc.acc64 = grow(sc.acc64, nx4)
 	sc.out = grow(sc.out, nx4)
 	sc.row16 = grow(sc.row16, 4*(p.x.hi-p.x.lo))
-	win := ringWindow{size: p.ringRows}
-	for ty := t0; ty < t1; ty++ {
-		if (ty-t0)&31 == 31 {
-			if err := stop(); err != nil {
-				return err
-			}
-		}
-		ys, yc := int(p.y.start[ty]), int(p.y.count[ty])
-		from, to := win.need(ys, yc)
-		if err := j.arrive.wait(p, to); err != nil {
-			return err
-		}
-		for r := from; r < to; r++ {
-			i := r % p.ringRows
-			j.hrow(r, sc.ring16[i*nx4:(i+1)*nx4], sc)
-		}
-		j.vrow(ty, ys, yc, sc)
-		off, step := p.placement(ty, j.dst.stride, 4)
-		place(j.dst.pix, sc.out, off, step, 4)
-	}
-	return nil
+	return p.rows(t0, t1, j.arrive, stop,
+		func(r, slot int) { j.hrow(r, sc.ring16[slot*nx4:(slot+1)*nx4], sc) },
+		func(ty, ys, yc int) {
+			j.vrow(ty, ys, yc, sc)
+			off, step := p.placement(ty, j.dst.stride, 4)
+			place(j.dst.pix, sc.out, off, step, 4)
+		})
 }
 
 func (j *job16) hrow(r int, dst []int32, sc *scratch) {

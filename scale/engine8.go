@@ -40,28 +40,16 @@ func (j *job8) band(t0, t1 int, sc *scratch, stop func() error) error {
 	sc.acc64 = grow(sc.acc64, nw)
 	sc.acc32 = grow(sc.acc32, nx)
 	sc.out = grow(sc.out, nx*j.bpp)
-	win := ringWindow{size: p.ringRows}
-	for ty := t0; ty < t1; ty++ {
-		if (ty-t0)&31 == 31 {
-			if err := stop(); err != nil {
-				return err
-			}
-		}
-		ys, yc := int(p.y.start[ty]), int(p.y.count[ty])
-		from, to := win.need(ys, yc)
-		if err := j.arrive.wait(p, to); err != nil {
-			return err
-		}
-		for r := from; r < to; r++ {
-			i := r % p.ringRows
+	return p.rows(t0, t1, j.arrive, stop,
+		func(r, slot int) {
 			j.hrow(r, sc.hrow, sc)
-			packPairs(sc.ring8[i*nw:(i+1)*nw], sc.hrow)
-		}
-		j.vrow(ty, ys, yc, sc)
-		off, step := p.placement(ty, j.dst.stride, j.bpp)
-		place(j.dst.pix, sc.out, off, step, j.bpp)
-	}
-	return nil
+			packPairs(sc.ring8[slot*nw:(slot+1)*nw], sc.hrow)
+		},
+		func(ty, ys, yc int) {
+			j.vrow(ty, ys, yc, sc)
+			off, step := p.placement(ty, j.dst.stride, j.bpp)
+			place(j.dst.pix, sc.out, off, step, j.bpp)
+		})
 }
 
 // hrow resamples box row r along x into dst.

@@ -53,27 +53,24 @@ var impls = []struct {
 	{"imaging-box", func(src image.Image, j bench.ResizeJob) image.Image {
 		return imaging.Resize(crop(src, j.Crop), j.W, j.H, imaging.Box)
 	}},
-	{"xdraw-catmullrom", func(src image.Image, j bench.ResizeJob) image.Image {
-		dst := image.NewNRGBA(image.Rect(0, 0, j.W, j.H))
-		r := j.Crop
-		if r.Empty() {
-			r = src.Bounds()
-		}
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, r, draw.Src, nil)
-		return dst
-	}},
-	{"xdraw-approxbilinear", func(src image.Image, j bench.ResizeJob) image.Image {
-		dst := image.NewNRGBA(image.Rect(0, 0, j.W, j.H))
-		r := j.Crop
-		if r.Empty() {
-			r = src.Bounds()
-		}
-		draw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, r, draw.Src, nil)
-		return dst
-	}},
+	{"xdraw-catmullrom", xdraw(draw.CatmullRom)},
+	{"xdraw-approxbilinear", xdraw(draw.ApproxBiLinear)},
 	{"nfnt-lanczos3", func(src image.Image, j bench.ResizeJob) image.Image {
 		return resize.Resize(uint(j.W), uint(j.H), crop(src, j.Crop), resize.Lanczos3)
 	}},
+}
+
+// xdraw resizes with one of golang.org/x/image/draw's scalers.
+func xdraw(k draw.Scaler) func(image.Image, bench.ResizeJob) image.Image {
+	return func(src image.Image, j bench.ResizeJob) image.Image {
+		dst := image.NewNRGBA(image.Rect(0, 0, j.W, j.H))
+		r := j.Crop
+		if r.Empty() {
+			r = src.Bounds()
+		}
+		k.Scale(dst, dst.Bounds(), src, r, draw.Src, nil)
+		return dst
+	}
 }
 
 func BenchmarkResize(b *testing.B) {

@@ -42,7 +42,7 @@ func (e *encoder) writeScan(w, h int) {
 			my0, my1, b := rowsOf(i)
 			var pred [3]int32
 			freq := &freqs[i]
-			e.eachBlock(w, my0, my1, func(q *quantized, c int) {
+			e.eachBlock(mxx, perMCU, my0, my1, func(q *quantized, c int) {
 				count(&q.q, q.mask, &pred[c], &freq[2*min(c, 1)], &freq[2*min(c, 1)+1])
 				all[b] = *q
 				b++
@@ -75,7 +75,7 @@ func (e *encoder) writeScan(w, h int) {
 				e.emit(&bw, &all[k].q, all[k].mask, c, &pred[c])
 			}
 		} else {
-			e.eachBlock(w, my0, my1, func(q *quantized, c int) { e.emit(&bw, &q.q, q.mask, c, &pred[c]) })
+			e.eachBlock(mxx, perMCU, my0, my1, func(q *quantized, c int) { e.emit(&bw, &q.q, q.mask, c, &pred[c]) })
 		}
 		bw.finish()
 		parts[i] = bw.buf
@@ -159,11 +159,10 @@ func (e *encoder) layout(w, h int) (mxx, myy, perMCU int) {
 }
 
 // eachBlock transforms and quantizes the blocks of MCU rows [my0, my1) of
-// an image w samples wide in coding order, and calls f with each block and
-// its component. The pass (emit or count) is chosen once, by the caller's
-// f, not in the loop.
-func (e *encoder) eachBlock(w, my0, my1 int, f func(q *quantized, c int)) {
-	mxx, _, perMCU := e.layout(w, 0)
+// an image mxx MCUs wide, perMCU blocks each, in coding order, and calls f
+// with each block and its component. The pass (emit or count) is chosen
+// once, by the caller's f, not in the loop.
+func (e *encoder) eachBlock(mxx, perMCU, my0, my1 int, f func(q *quantized, c int)) {
 	var blocks [6][64]uint8
 	var q quantized
 	for my := my0; my < my1; my++ {
