@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/leanovate/gopter"
 	"github.com/leanovate/gopter/gen"
@@ -216,7 +217,14 @@ func TestFeedAbort(t *testing.T) {
 	before := runtime.NumGoroutine()
 	f, _, _ := startFeed(t, nil)
 	f.Abort()
-	if n := runtime.NumGoroutine(); n > before {
+	// Abort returns once the plane goroutines have finished their work;
+	// they may still be exiting, so give them a moment to go. A leaked
+	// one would stay for ever.
+	n := runtime.NumGoroutine()
+	for deadline := time.Now().Add(5 * time.Second); n > before && time.Now().Before(deadline); n = runtime.NumGoroutine() {
+		time.Sleep(time.Millisecond)
+	}
+	if n > before {
 		t.Errorf("%d goroutines after Abort, %d before the feed", n, before)
 	}
 	f.Ready(150) // ignored
