@@ -78,6 +78,7 @@ func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 // profile and options.
 func Normalize(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (*Result, error) {
 	s := newSettings(opts)
+	p = s.profile(p)
 	original := vendors.Size{Name: vendors.OriginalSize}
 	src, err := load(ctx, data, p, s, []vendors.Size{original})
 	if err != nil {
@@ -116,6 +117,9 @@ type earlyResize struct {
 // the order they will be rendered: the first one's resample runs while the
 // upload decodes, where the decoder allows it.
 func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes []vendors.Size) (*source, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}

@@ -2,10 +2,12 @@ package profileimage
 
 import (
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 
 	"github.com/profileimage/profileimage/validate"
+	"github.com/profileimage/profileimage/vendors"
 )
 
 // Option changes how Validate, Normalize, Scale and ScaleAll treat one call.
@@ -16,6 +18,10 @@ type settings struct {
 	crop        image.Rectangle
 	padColor    color.Color
 	concurrency int
+	fit         *vendors.Fit // the caller's fit box, or nil
+	// err is the first option that cannot apply whatever the image;
+	// Normalize, Scale and ScaleAll return it.
+	err error
 }
 
 func newSettings(opts []Option) settings {
@@ -57,6 +63,27 @@ func Crop(r image.Rectangle) Option {
 	return func(s *settings) { s.crop = r }
 }
 
+// FitBox replaces the profile's fit box for one call: the normalized image
+// is scaled to fit inside width×height instead of the profile's
+// Fit.MaxWidth×Fit.MaxHeight. Everything else of the profile still applies:
+// its square rule, its Fit.Enlarge, and its hard limits (MaxWidth,
+// MaxHeight and MaxPixels bound the output as before). Named sizes such as
+// "90x90" keep their exact dimensions; the box applies to the "original"
+// output of Normalize, Scale and ScaleAll. It is how a caller passes a size
+// of its own that a vendor honours, such as Smartsheet's custom size, which
+// replaces the 1050x1050 it scales down to. Both sides must be within
+// 1..16384, else Normalize, Scale and ScaleAll return an error wrapping
+// [ErrBadOption].
+func FitBox(width, height int) Option {
+	return func(s *settings) {
+		if width < 1 || height < 1 || width > maxFitSide || height > maxFitSide {
+			s.fail(fmt.Errorf("%w: fit box %dx%d: each side must be within 1..%d", ErrBadOption, width, height, maxFitSide))
+			return
+		}
+		s.fit = &vendors.Fit{MaxWidth: width, MaxHeight: height}
+	}
+}
+
 // PadColor replaces the profile's pad colour, used to pad to a square and to
 // flatten transparency when the output format has none.
 func PadColor(c color.Color) Option {
@@ -71,5 +98,6 @@ func Concurrency(n int) Option {
 }
 
 // ErrBadOption is wrapped by the error returned for an option that cannot
-// apply to the image, such as a crop box outside it.
+// apply to the image, such as a crop box outside it, or to any image, such
+// as a fit box of zero width.
 var ErrBadOption = errors.New("profileimage: bad option")

@@ -23,6 +23,7 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 		return nil, err
 	}
 	s := newSettings(opts)
+	p = s.profile(p)
 	src, err := load(ctx, data, p, s, []vendors.Size{sz})
 	if err != nil {
 		return nil, err
@@ -38,6 +39,7 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 // 195x195 and 90x90 come from its 584x584): as sharp, and much faster.
 func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) ([]*Result, error) {
 	s := newSettings(opts)
+	p = s.profile(p)
 	sizes := p.Sizes
 	if len(sizes) == 0 {
 		sizes = []vendors.Size{{Name: vendors.OriginalSize}}
