@@ -38,3 +38,30 @@ func ExampleFitBox() {
 	// scaled (1200x1800 to 333x500)
 	// true
 }
+
+func ExampleCropSquare() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg") // 1200x1800 upright
+	if err != nil {
+		panic(err)
+	}
+	jira := vendors.MustLookup("jira")
+	// POST .../universal_avatar/type/project/owner/10000?x=100&y=500&size=600
+	res, err := profileimage.Scale(context.Background(), data, jira, "48x48", profileimage.CropSquare(100, 500, 600))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Size, res.Width, res.Height)
+	for _, s := range res.Steps {
+		if s.Op == "cropped" {
+			fmt.Println(s)
+		}
+	}
+
+	// ?x=700&y=0&size=600 reaches past the right edge: Jira answers 400.
+	_, err = profileimage.Scale(context.Background(), data, jira, "48x48", profileimage.CropSquare(700, 0, 600))
+	fmt.Println(errors.Is(err, profileimage.ErrBadOption))
+	// Output:
+	// 48x48 48 48
+	// cropped (600x600 at (100,500))
+	// true
+}
