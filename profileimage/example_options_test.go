@@ -65,3 +65,22 @@ func ExampleCropSquare() {
 	// cropped (600x600 at (100,500))
 	// true
 }
+
+func ExampleResult_WebSafeBase64() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		panic(err)
+	}
+	res, err := profileimage.Normalize(context.Background(), data, vendors.MustLookup("google-directory"))
+	if err != nil {
+		panic(err)
+	}
+	// The body of PUT admin/directory/v1/users/{userKey}/photos/thumbnail.
+	photo := map[string]any{"photoData": res.WebSafeBase64(), "mimeType": "JPEG", "width": res.Width, "height": res.Height}
+	fmt.Println(photo["width"], photo["height"], photo["photoData"].(string)[:4])
+
+	fmt.Println((&profileimage.Result{Data: []byte{0xfb, 0xff}}).WebSafeBase64())
+	// Output:
+	// 64 96 _9j_
+	// -_8.
+}
