@@ -3,6 +3,7 @@ package vendors
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,8 +13,8 @@ func TestEmbeddedProfilesParseAndListEveryReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := All()
-	if len(all) < 11 {
-		t.Fatalf("got %d profiles, want the 11 backed by vendor-rules.md", len(all))
+	if len(all) < 12 {
+		t.Fatalf("got %d profiles, want the 12 backed by vendor-rules.md", len(all))
 	}
 	for i, p := range all {
 		if i > 0 && all[i-1].Name >= p.Name {
@@ -45,6 +46,13 @@ func vendorError(r Reason) func(Profile) any {
 	}
 }
 
+func otherError(name string) func(Profile) any {
+	return func(p Profile) any {
+		e := p.OtherErrors[name]
+		return fmt.Sprintf("%d %s %s", e.Status, e.Code, e.Message)
+	}
+}
+
 func TestVendorRules(t *testing.T) {
 	groups := []struct {
 		vendor string
@@ -62,6 +70,20 @@ func TestVendorRules(t *testing.T) {
 			{"over 12 MP is 400 ACT-334", vendorError(ReasonTooManyPixels), "400 ACT-334 Profile image file is more than 12 megapixel"},
 			{"unknown scale size is 404 ACT-333", vendorError(ReasonUnknownSize), "404 ACT-333 Profile image is not found for scale size [92]"},
 			{"missing image part is 400 CMN-101", vendorError(ReasonEmpty), "400 CMN-101 Parameter [image] value is invalid."},
+		}},
+		{"ringcentral-meeting", []ruleCase{
+			{"the meeting endpoint", func(p Profile) any { return fmt.Sprint(p.Endpoints) },
+				"[POST /restapi/v1.0/account/{accountId}/extension/{extensionId}/meeting-configuration/profile-image]"},
+			{"2Mb read as 2,000,000 bytes", func(p Profile) any { return p.MaxBytes }, int64(2_000_000)},
+			{"the reading is noted", func(p Profile) any { return noted(p, "2Mb", "2,000,000 bytes", "megabits", "2 MiB") }, true},
+			{"JPG/JPEG, GIF and PNG", func(p Profile) any { return fmt.Sprint(p.Accept) }, "[jpeg gif png]"},
+			{"no pixel limit documented", func(p Profile) any { return p.MaxPixels }, int64(0)},
+			{"no scaled sizes", func(p Profile) any { return strings.Join(p.SizeNames(), ",") }, "original"},
+			{"part profilePic, 204, noted", func(p Profile) any { return noted(p, `"profilePic"`, "204 No Content") }, true},
+			{"no codes documented: generic", func(p Profile) any { return codes(p) }, "generic only"},
+			{"over 2Mb is the generic 413", vendorError(ReasonTooManyBytes), "413  The image file is too large."},
+			{"rate limit CMN-301", otherError("rate-limit"), "429 CMN-301 Request rate exceeded"},
+			{"cites RC-146 and RC-148", func(p Profile) any { return cites(p, "ringcentral_openapi3.json", "rc-platform.yaml") }, true},
 		}},
 		{"zoom", []ruleCase{
 			{"JPEG and PNG only", func(p Profile) any { return fmt.Sprint(p.Accept) }, "[jpeg png]"},
@@ -134,6 +156,23 @@ func TestVendorRules(t *testing.T) {
 			})
 		}
 	}
+}
+
+// noted reports whether one of p's notes holds every one of the phrases.
+func noted(p Profile, phrases ...string) bool {
+	return slices.ContainsFunc(p.Notes, func(n string) bool {
+		return !slices.ContainsFunc(phrases, func(ph string) bool { return !strings.Contains(n, ph) })
+	})
+}
+
+// cites reports whether each of the fragments is in one of p's sources.
+func cites(p Profile, fragments ...string) bool {
+	for _, f := range fragments {
+		if !slices.ContainsFunc(p.Sources, func(s string) bool { return strings.Contains(s, f) }) {
+			return false
+		}
+	}
+	return true
 }
 
 func TestParseRejectsWithTheFieldNamed(t *testing.T) {
