@@ -133,6 +133,8 @@ func TestVendorRules(t *testing.T) {
 			{"MaxFileSize 100 MiB", func(p Profile) any { return p.MaxBytes }, int64(104857600)},
 			{"128x128 fill, PNG", func(p Profile) any { return fmt.Sprint(p.Fit, " ", p.Square.Mode, " ", p.Output.Formats) }, "{128 128 true} crop [png]"},
 			{"too large is 413", func(p Profile) any { return p.Error(ReasonTooManyBytes).Status }, 413},
+			{"the decoders app/imaging registers", func(p Profile) any { return fmt.Sprint(p.Accept) }, "[jpeg png gif bmp tiff webp]"},
+			{"cites app/imaging/decode.go", func(p Profile) any { return cites(p, "server/channels/app/imaging/decode.go") }, true},
 		}},
 		{"discord", []ruleCase{
 			{"powers of two 16..4096", func(p Profile) any { return fmt.Sprint(p.SizeNames()[1], " ", p.SizeNames()[len(p.Sizes)-1]) }, "16x16 4096x4096"},
