@@ -124,6 +124,11 @@ func TestVendorRules(t *testing.T) {
 		{"github", []ruleCase{
 			{"less than 1 MB", func(p Profile) any { return p.MaxBytes }, int64(999_999)},
 			{"smaller than 3000x3000", func(p Profile) any { return [2]int{p.MaxWidth, p.MaxHeight} }, [2]int{2999, 2999}},
+			{"the moved help page", func(p Profile) any { return strings.Join(p.Sources, " ") },
+				"https://github.com/github/docs/blob/697a57204434dcea82424fa8d2b43f8e60e07651/content/account-and-profile/reference/profile-reference.md"},
+			{"its wording quoted", func(p Profile) any {
+				return noted(p, "Profile picture requirements", "less than 1 MB in size and smaller than 3000 by 3000 pixels")
+			}, true},
 		}},
 		{"gravatar", []ruleCase{
 			{"default 80, at most 2048", func(p Profile) any { return strings.Join(p.SizeNames(), ",") }, "original,80x80,2048x2048"},
