@@ -132,6 +132,15 @@ func TestVendorRules(t *testing.T) {
 		}},
 		{"gravatar", []ruleCase{
 			{"default 80, at most 2048", func(p Profile) any { return strings.Join(p.SizeNames(), ",") }, "original,80x80,2048x2048"},
+			{"the v3 upload", func(p Profile) any { return p.Endpoints[0] }, "POST https://api.gravatar.com/v3/me/avatars"},
+			{"the GET URL", func(p Profile) any { return p.Endpoints[1] }, "GET https://gravatar.com/avatar/{hash}?s={size}"},
+			{"its hash is SHA-256", func(p Profile) any { return noted(p, "https://gravatar.com/avatar/{hash}", "SHA-256", "lower-cased") }, true},
+			{"upload part image, 200", func(p Profile) any { return noted(p, `"image"`, "200 with an Avatar") }, true},
+			{"no upload limits documented", func(p Profile) any { return [3]int64{p.MaxBytes, p.MaxPixels, int64(p.MaxWidth)} }, [3]int64{}},
+			{"unsupported type is 400 unsupported_image", vendorError(ReasonUnsupportedFormat), "400 unsupported_image Unsupported image type"},
+			{"only square images", otherError("uncropped-image"), "400 uncropped_image Only square images are accepted"},
+			{"normalized output is square", func(p Profile) any { return p.Square.Mode }, SquareCrop},
+			{"cites the OpenAPI document", func(p Profile) any { return cites(p, "openapi.json") }, true},
 		}},
 		{"mattermost", []ruleCase{
 			{"MaxImageResolution 7680*4320", func(p Profile) any { return p.MaxPixels }, int64(7680 * 4320)},
