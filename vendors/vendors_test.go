@@ -120,6 +120,12 @@ func TestVendorRules(t *testing.T) {
 		{"google-directory", []ruleCase{
 			{"downsized to 96x96", func(p Profile) any { return p.Fit }, Fit{MaxWidth: 96, MaxHeight: 96}},
 			{"JPEG, PNG, GIF, BMP, TIFF", func(p Profile) any { return fmt.Sprint(p.Accept) }, "[jpeg png gif bmp tiff]"},
+			{"photoData padding quoted", func(p Profile) any {
+				return noted(p, `"The equals sign (=) character is replaced with the asterisk (*)"`, `"For padding, the period (.) character is used`, "WebSafeBase64")
+			}, true},
+			{"the current reference cited", func(p Profile) any {
+				return cites(p, "https://developers.google.com/workspace/admin/directory/reference/rest/v1/UserPhoto")
+			}, true},
 		}},
 		{"github", []ruleCase{
 			{"less than 1 MB", func(p Profile) any { return p.MaxBytes }, int64(999_999)},
