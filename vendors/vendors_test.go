@@ -96,6 +96,8 @@ func TestVendorRules(t *testing.T) {
 			{"unknown user is 404/1001", func(p Profile) any { e := p.OtherErrors["user-not-found"]; return fmt.Sprint(e.Status, " ", e.Code) }, "404 1001"},
 		}},
 		{"smartsheet", []ruleCase{
+			{"custom size is the caller's FitBox", func(p Profile) any { return noted(p, "custom size", "profileimage.FitBox") }, true},
+			{"success shape noted", func(p Profile) any { return noted(p, "200", "{message, resultCode, data}") }, true},
 			{"gif, jpg and png", func(p Profile) any { return fmt.Sprint(p.Accept) }, "[gif jpeg png]"},
 			{"larger than 1050x1050 scaled down", func(p Profile) any { return p.Fit }, Fit{MaxWidth: 1050, MaxHeight: 1050}},
 			{"non-square padded with a solid colour", func(p Profile) any { return p.Square }, Square{Mode: SquarePad, Color: "#FFFFFF"}},
