@@ -59,11 +59,11 @@ func ExampleCropSquare() {
 
 	// ?x=700&y=0&size=600 reaches past the right edge: Jira answers 400.
 	_, err = profileimage.Scale(context.Background(), data, jira, "48x48", profileimage.CropSquare(700, 0, 600))
-	fmt.Println(errors.Is(err, profileimage.ErrBadOption))
+	fmt.Println(errors.Is(err, profileimage.ErrBadOption), jira.OtherErrors["crop-outside-image"].Status)
 	// Output:
 	// 48x48 48 48
 	// cropped (600x600 at (100,500))
-	// true
+	// true 400
 }
 
 func ExampleResult_WebSafeBase64() {

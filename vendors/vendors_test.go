@@ -164,6 +164,9 @@ func TestVendorRules(t *testing.T) {
 		{"jira", []ruleCase{
 			{"square from the top-left", func(p Profile) any { return p.Square }, Square{Mode: SquareCrop, Anchor: AnchorTopLeft}},
 			{"16, 24, 32, 48", func(p Profile) any { return strings.Join(p.SizeNames(), ",") }, "original,16x16,24x24,32x32,48x48"},
+			{"x, y and size are CropSquare", func(p Profile) any { return noted(p, "profileimage.CropSquare(x, y, size)", "required") }, true},
+			{"a crop past the edge is 400", otherError("crop-outside-image"), "400  The crop parameters extend the crop area beyond the edge of the image."},
+			{"an unsupported type is 400", func(p Profile) any { return p.Error(ReasonUnsupportedFormat).Status }, 400},
 		}},
 	}
 	for _, g := range groups {
