@@ -8,10 +8,10 @@ import (
 	"image/gif"
 	"image/png"
 
-	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
 	"golang.org/x/image/webp"
 
+	pbmp "github.com/profileimage/profileimage/internal/bmp"
 	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
 	pwebp "github.com/profileimage/profileimage/internal/webp"
 	"github.com/profileimage/profileimage/scale"
@@ -55,7 +55,7 @@ func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc 
 			img, err = webp.Decode(r)
 		}
 	case vendors.BMP:
-		img, err = bmp.Decode(r)
+		img, err = pbmp.Decode(data, int64(info.Width)*int64(info.Height))
 	case vendors.TIFF:
 		img, err = tiff.Decode(r)
 	default:

@@ -3,7 +3,9 @@ package validate
 import (
 	"encoding/binary"
 	"hash/crc32"
+	"image/color"
 
+	"github.com/profileimage/profileimage/internal/bmp/bmptest"
 	"github.com/profileimage/profileimage/internal/exif/exiftest"
 )
 
@@ -110,12 +112,19 @@ func anmf(x, y, w, h int) []byte {
 	return riffChunk("ANMF", cat(d, vp8(w, h)))
 }
 
-// bmpFile is a BITMAPINFOHEADER file with bpp bits per pixel (24 or 32)
+// bmpFile is a BITMAPINFOHEADER file with bpp bits per pixel
 // and pixels bytes of pixel data.
 func bmpFile(w, h int32, bpp int, compression uint32, pixels int) []byte {
 	b := cat([]byte("BM"), le32b(uint32(54+pixels)), make([]byte, 4), le32b(54), le32b(40),
 		le32b(uint32(w)), le32b(uint32(h)), le16b(1), le16b(bpp), le32b(compression), make([]byte, 20))
 	return append(b, make([]byte, pixels)...)
+}
+
+// rleBMP is a w×h BI_RLE8 file with a two-colour palette and the RLE
+// data rle.
+func rleBMP(w, h int, rle []byte) []byte {
+	return bmptest.File(bmptest.Header{Size: 40, Width: w, Height: h, Bits: 8, Compression: 1, ColorsUsed: 2}, nil,
+		bmptest.Palette(false, color.RGBA{A: 255}, color.RGBA{255, 255, 255, 255}), rle)
 }
 
 // tiffFile is a TIFF whose IFD0 holds the given width, height and

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/profileimage/profileimage/internal/bmp/bmptest"
 	"github.com/profileimage/profileimage/internal/exif"
 	"github.com/profileimage/profileimage/internal/exif/exiftest"
 	"github.com/profileimage/profileimage/vendors"
@@ -123,9 +124,17 @@ func hostileCases() []hostileCase {
 		{"BMP negative width", bmpFile(-4, 4, 24, 0, 48), corrupt_, "width or height"},
 		{"BMP height -2^31", bmpFile(4, -1<<31, 24, 0, 48), corrupt_, "needs more bytes"},
 		{"BMP 30000x30000 in 100 bytes", bmpFile(30000, 30000, 24, 0, 46), corrupt_, "needs more bytes"},
-		{"BMP RLE", bmpFile(4, 4, 8, 1, 48), unsupported_, "compressed"},
-		{"BMP 16-bit", bmpFile(4, 4, 16, 0, 32), unsupported_, "16-bit"},
-		{"BMP OS/2", cat([]byte("BM"), make([]byte, 8), le32b(26), le32b(12), make([]byte, 20)), unsupported_, "OS/2"},
+		{"BMP RLE8", rleBMP(4, 4, []byte{4, 1, 0, 1}), "", ""},
+		{"BMP RLE8 without its palette", bmpFile(4, 4, 8, 1, 48), corrupt_, "past the end"},
+		{"BMP 16-bit", bmpFile(4, 4, 16, 0, 32), "", ""},
+		{"BMP OS/2 1.x", bmptest.File(bmptest.Header{Size: 12, Width: 2, Height: 2, Bits: 24}, nil, nil, make([]byte, 16)), "", ""},
+		{"BMP OS/2 1.x of 0x0", cat([]byte("BM"), make([]byte, 8), le32b(26), le32b(12), make([]byte, 20)), corrupt_, "width or height 0x0"},
+		{"BMP embedded JPEG", bmptest.File(bmptest.Header{Size: 40, Width: 2, Height: 2, Compression: 4}, nil, nil, []byte("\xff\xd8")), unsupported_, "BMP with an embedded JPEG (BI_JPEG) is not supported"},
+		{"BMP embedded PNG", bmptest.File(bmptest.Header{Size: 40, Width: 2, Height: 2, Compression: 5}, nil, nil, []byte("\x89PNG")), unsupported_, "BI_PNG"},
+		{"BMP OS/2 Huffman", bmptest.File(bmptest.Header{Size: 64, Width: 2, Height: 2, Bits: 1, Compression: 3}, nil, nil, nil), unsupported_, "Huffman"},
+		{"BMP 64-bit", bmpFile(4, 4, 64, 0, 128), unsupported_, "64 bits per pixel"},
+		{"BMP 200-byte header", cat([]byte("BM"), make([]byte, 8), le32b(214), le32b(200), make([]byte, 200)), unsupported_, "200-byte DIB header"},
+		{"BMP bit fields not one run", bmptest.File(bmptest.Header{Size: 56, Width: 1, Height: 1, Bits: 16, Compression: 3, Masks: [4]uint32{0xf00f, 0xf0, 0xf00, 0}}, nil, nil, make([]byte, 4)), corrupt_, "one run"},
 
 		// TIFF
 		{"TIFF ok", tiffFile(100, 50), "", ""},
@@ -282,6 +291,11 @@ func TestInspectFacts(t *testing.T) {
 		{"gif", gif, 3, 0, false, ColorPaletted, true},
 		{"animated webp", webp, 2, 0, false, ColorYCbCr, true},
 		{"bmp 32", bmpFile(2, 2, 32, 0, 16), 1, 0, false, ColorRGB, false},
+		{"bmp V5 BI_RGB 32 with an alpha mask", bmptest.File(bmptest.Header{Size: 124, Width: 1, Height: 1, Bits: 32,
+			Masks: [4]uint32{0xff0000, 0xff00, 0xff, 0xff000000}}, nil, nil, make([]byte, 4)), 1, 0, false, ColorRGB, false},
+		{"bmp V5 bit fields with alpha", bmptest.File(bmptest.Header{Size: 124, Width: 1, Height: 1, Bits: 32, Compression: 3,
+			Masks: [4]uint32{0xff0000, 0xff00, 0xff, 0xff000000}}, nil, nil, make([]byte, 4)), 1, 0, false, ColorRGB, true},
+		{"bmp RLE8", rleBMP(2, 2, []byte{0, 1}), 1, 0, false, ColorPaletted, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
