@@ -142,7 +142,6 @@ func pngHeader(d []byte, st *pngState, in *Info) *Error {
 	if w > 1<<31-1 || h > 1<<31-1 {
 		return corrupt(vendors.PNG, "dimension overflow ("+itoa(int(w>>1))+"*2 wide or "+itoa(int(h>>1))+"*2 high)")
 	}
-	in.Width, in.Height = int(w), int(h)
 	st.depth, st.colorType = int(d[8]), int(d[9])
 	if !pngDepthValid(st.colorType, st.depth) {
 		return corrupt(vendors.PNG, "bit depth "+itoa(st.depth)+" with colour type "+itoa(st.colorType))
@@ -150,6 +149,7 @@ func pngHeader(d []byte, st *pngState, in *Info) *Error {
 	if d[10] != 0 || d[11] != 0 || d[12] > 1 {
 		return corrupt(vendors.PNG, "unknown compression, filter or interlace method")
 	}
+	in.Width, in.Height = int(w), int(h) // a valid header: its size stands
 	st.interlaced = d[12] == 1
 	switch st.colorType {
 	case 0, 4:
