@@ -61,14 +61,11 @@ func inspectPNG(b []byte, in *Info) (int, *Error) {
 			}
 			return 0, corrupt(vendors.PNG, "chunk "+printable(typ)+" runs past the end of the file")
 		}
-		if p == 8 && string(typ) != "IHDR" {
-			return 0, corrupt(vendors.PNG, "first chunk is "+printable(typ)+", not IHDR")
-		}
 		data := b[p+8 : p+8+int(n)]
 		crcOK := crc32.ChecksumIEEE(b[p+4:p+8+int(n)]) == binary.BigEndian.Uint32(b[p+8+int(n):])
 		switch st.fix.Next(string(typ), data, crcOK) {
 		case pngfix.Stop:
-			return 0, corrupt(vendors.PNG, st.fix.Reason())
+			return 0, corrupt(vendors.PNG, st.fix.Reason()+" ("+printable(typ)+")")
 		case pngfix.Drop:
 			p = int(end)
 			continue

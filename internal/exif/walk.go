@@ -92,10 +92,11 @@ type walker struct {
 
 // Walk reads the TIFF structure at the start of b: the IFD chain, the
 // Exif, GPS and Interoperability sub-IFDs wherever a pointer to them
-// appears, and the first [MaxSubIFDs] SubIFDs (tag 330) of IFD0. Every IFD table and every value longer than four bytes must lie
-// inside b, no IFD may be reached twice, and the walk stops with
-// [ErrTooMuch] after [MaxIFDs] IFDs or [MaxEntries] entries. Entries of
-// unknown types are skipped, as TIFF readers must.
+// appears, and the first [MaxSubIFDs] SubIFDs (tag 330) of IFD0. Every IFD
+// table and every value longer than four bytes must lie inside b, no IFD
+// may be reached twice, and the walk stops with [ErrTooMuch] after
+// [MaxIFDs] IFDs or [MaxEntries] entries. Entries of unknown types are
+// skipped, as TIFF readers must.
 //
 // On error the Result holds what was read before it (see [Result.IFD0]).
 func Walk(b []byte) (Result, error) {

@@ -89,7 +89,7 @@ func (s *Stream) Next(typ string, data []byte, crcOK bool) Action {
 	case !s.header && typ != "IHDR":
 		return s.stop("the first chunk is not IHDR")
 	case !crcOK && Critical(typ):
-		return s.stop("CRC mismatch in critical chunk " + typ)
+		return s.stop("CRC mismatch in a critical chunk")
 	case !crcOK:
 		return Drop
 	}
@@ -129,7 +129,8 @@ func (s *Stream) stop(reason string) Action {
 	return Stop
 }
 
-// Reason says why [Stream.Next] last said to Stop.
+// Reason says why [Stream.Next] last said to Stop (without the chunk's
+// type, which the caller knows).
 func (s *Stream) Reason() string { return s.reason }
 
 // Kept is how many bytes of its data are read of the chunk that
