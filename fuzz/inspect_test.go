@@ -41,8 +41,9 @@ func imageSeeds(tb testing.TB, maxLen int) [][]byte {
 }
 
 // FuzzInspect checks that Inspect never panics, returns only typed errors
-// with a single violation, reports sane facts, and agrees on the size with
-// image.DecodeConfig whenever both accept a JPEG, PNG, GIF, WebP or BMP.
+// with a single violation (and a whole claimed size or none), reports sane
+// facts, and agrees on the size with image.DecodeConfig whenever both
+// accept a JPEG, PNG, GIF, WebP or BMP.
 func FuzzInspect(f *testing.F) {
 	for _, s := range imageSeeds(f, 64<<10) {
 		f.Add(s)
@@ -56,6 +57,13 @@ func FuzzInspect(f *testing.F) {
 			var e *validate.Error
 			if !errors.As(err, &e) || !e.Reason.Known() || len(e.Violations) != 1 {
 				t.Fatalf("untyped or inconsistent error %#v", err)
+			}
+			// With an error, a claimed size is whole (both sides, each
+			// in 1..2^31-1, as stored) or absent.
+			if (info.Width == 0) != (info.Height == 0) || info.Width < 0 || info.Height < 0 ||
+				info.Width > 1<<31-1 || info.Height > 1<<31-1 ||
+				info.OrientedWidth != info.Width || info.OrientedHeight != info.Height {
+				t.Fatalf("error %v with size %dx%d (oriented %dx%d)", err, info.Width, info.Height, info.OrientedWidth, info.OrientedHeight)
 			}
 			return
 		}

@@ -13,6 +13,7 @@ import (
 
 	pbmp "github.com/profileimage/profileimage/internal/bmp"
 	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/internal/pngfix"
 	pwebp "github.com/profileimage/profileimage/internal/webp"
 	"github.com/profileimage/profileimage/scale"
 	"github.com/profileimage/profileimage/validate"
@@ -45,7 +46,10 @@ func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc 
 		})
 		return img, f.done(err), err
 	case vendors.PNG:
-		img, err = png.Decode(r)
+		// image/png stops where libpng goes on (a damaged ancillary chunk,
+		// a misplaced tRNS, no IEND): Repair hands it the stream as libpng
+		// reads it, and the file itself when nothing needs to change.
+		img, err = png.Decode(bytes.NewReader(pngfix.Repair(data)))
 	case vendors.GIF:
 		img, err = gif.Decode(r)
 	case vendors.WebP:

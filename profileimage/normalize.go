@@ -51,7 +51,9 @@ func (s Step) String() string { return s.Op + " (" + s.Detail + ")" }
 // Validate answers whether the vendor of profile p would take data as it
 // is, from the file's header alone: it never decodes pixels. A rejection is
 // a *validate.Error carrying the vendor-neutral reason and the vendor's own
-// status, code and message.
+// status, code and message. A header that claims more pixels than a cap is
+// too-many-pixels, with the claimed size in the Info, even when its data is
+// damaged too.
 func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (validate.Info, error) {
 	if err := ctx.Err(); err != nil {
 		return validate.Info{}, err
@@ -60,7 +62,7 @@ func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 		return validate.Info{}, err
 	}
 	s := newSettings(opts)
-	info, err := inspect(data, p)
+	info, err := inspect(data, p, p, s.check)
 	if err != nil {
 		return info, err
 	}
@@ -123,7 +125,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	info, err := inspect(data, p)
+	info, err := inspect(data, p, fixable(p), s.check)
 	if err != nil {
 		return nil, err
 	}
@@ -207,13 +209,25 @@ func (src *source) turnsOnly(pl plan) bool {
 }
 
 // inspect runs validate.Inspect and gives its rejection the vendor's error.
-func inspect(data []byte, p vendors.Profile) (validate.Info, error) {
+// A header whose size was read before its data was found corrupt is first
+// judged by that size: when Check (profile checked, options opts) finds it
+// above a pixel cap, Check's error is the answer, as it would have been
+// for an intact file of that size.
+func inspect(data []byte, p, checked vendors.Profile, opts []validate.Option) (validate.Info, error) {
 	info, err := validate.Inspect(data)
 	var e *validate.Error
-	if errors.As(err, &e) {
-		return info, validate.Reject(p, e.Reason, e.Detail, nil)
+	if !errors.As(err, &e) {
+		return info, err
 	}
-	return info, err
+	if e.Reason == vendors.ReasonCorrupt && info.Width > 0 {
+		var ce *validate.Error
+		if errors.As(validate.Check(info, checked, opts...), &ce) && slices.ContainsFunc(ce.Violations, func(v validate.Violation) bool {
+			return v.Reason == vendors.ReasonTooManyPixels
+		}) {
+			return info, ce
+		}
+	}
+	return info, validate.Reject(p, e.Reason, e.Detail, nil)
 }
 
 // fixable returns the part of p that Normalize cannot fix: it drops the

@@ -127,13 +127,17 @@ func rleBMP(w, h int, rle []byte) []byte {
 		bmptest.Palette(false, color.RGBA{A: 255}, color.RGBA{255, 255, 255, 255}), rle)
 }
 
-// tiffFile is a TIFF whose IFD0 holds the given width, height and
-// photometric interpretation (2 = RGB).
+// tiffFile is a TIFF whose IFD0 holds the given width, height, 8-bit RGB
+// samples (BitsPerSample 8,8,8, stored after the IFD) and photometric
+// interpretation (2 = RGB), then the entries more.
 func tiffFile(w, h uint32, more ...exiftest.Entry) []byte {
 	entries := append([]exiftest.Entry{
 		{Tag: 256, Type: 4, Count: 1, Value: w},
 		{Tag: 257, Type: 4, Count: 1, Value: h},
+		{Tag: 258, Type: 3, Count: 3},
 		{Tag: 262, Type: 3, Count: 1, Value: 2},
 	}, more...)
-	return exiftest.Block(binary.LittleEndian, []exiftest.IFD{{Entries: entries}}, nil)
+	ifds := []exiftest.IFD{{Entries: entries}}
+	entries[2].Value = exiftest.Offset(ifds, 1)
+	return exiftest.Block(binary.LittleEndian, ifds, []byte{8, 0, 8, 0, 8, 0})
 }

@@ -3,7 +3,9 @@
 //
 // [Inspect] sniffs the format from the magic bytes (JPEG, PNG, GIF, WebP,
 // BMP and TIFF are decoded; HEIC/HEIF, AVIF, JPEG XL, JPEG 2000, SVG, PDF,
-// PSD, ICO and others are recognised and rejected by name) and reads the
+// PSD, ICO, BigTIFF, camera raw files and others are recognised and
+// rejected by name, and so is a TIFF stored in a way the decoder does not
+// read, such as JPEG-in-TIFF or CMYK) and reads the
 // size, EXIF orientation, frame and scan counts, colour model and metadata
 // from the header. [InspectReader] does the same from an io.Reader with a
 // byte cap. [Check] then applies a [vendors.Profile] and the library's

@@ -49,7 +49,7 @@ type ColorModel string
 const (
 	ColorYCbCr    ColorModel = "ycbcr"    // JPEG with 3 components, lossy WebP
 	ColorGray     ColorModel = "gray"     // one channel (plus alpha for PNG gray+alpha)
-	ColorCMYK     ColorModel = "cmyk"     // 4-component JPEG (Adobe transform 0), CMYK TIFF
+	ColorCMYK     ColorModel = "cmyk"     // 4-component JPEG (Adobe transform 0)
 	ColorYCCK     ColorModel = "ycck"     // 4-component JPEG with Adobe transform 2
 	ColorRGB      ColorModel = "rgb"      // truecolour PNG, BMP, TIFF, lossless WebP, RGB JPEG
 	ColorPaletted ColorModel = "paletted" // GIF, palette PNG, BMP and TIFF

@@ -33,7 +33,11 @@ const maxSide = math.MaxInt32
 // or a recognised format the library does not decode, named in the detail)
 // or [vendors.ReasonCorrupt] (a header that is truncated, inconsistent, or
 // claims a zero or overflowing size). Limits are not applied here: see
-// [Check]. On error the Info still holds the sniffed Format and Bytes.
+// [Check]. On error the Info still holds the sniffed Format and Bytes and,
+// when the header's size was read before the error, that claimed Width and
+// Height (Orientation 1): a header above a pixel cap is rejected for that
+// by Check, whatever is wrong with the data after it, and the facade
+// (package profileimage) answers too-many-pixels before corrupt.
 func Inspect(data []byte) (Info, error) {
 	in := Info{Bytes: int64(len(data))}
 	if len(data) == 0 {
@@ -73,10 +77,23 @@ func Inspect(data []byte) (Info, error) {
 		err = checkSize(in.Format, in.Width, in.Height)
 	}
 	if err != nil {
-		return Info{Format: in.Format, Bytes: in.Bytes}, err
+		return claimed(in), err
 	}
 	in.orient(raw)
 	return in, nil
+}
+
+// claimed is what Inspect reports with an error: the format and bytes, and
+// the size the header claims when it was read before the error and each
+// side is 1 to 2^31-1 (Orientation 1, since the EXIF block may not have
+// been read), so that a pixel cap can be judged on it (see [Check]).
+func claimed(in Info) Info {
+	out := Info{Format: in.Format, Bytes: in.Bytes}
+	if in.Width > 0 && in.Height > 0 && in.Width <= maxSide && in.Height <= maxSide {
+		out.Width, out.Height = in.Width, in.Height
+		out.orient(1)
+	}
+	return out
 }
 
 // checkSize rejects zero sizes and sizes whose pixel buffers could not be

@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"math/bits"
 
+	"github.com/profileimage/profileimage/internal/pngfix"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -15,9 +16,10 @@ const deflateMaxRatio = 1032
 
 // pngState is what the chunk walk has seen so far.
 type pngState struct {
+	fix              pngfix.Stream // which chunks the decoder reads
 	colorType, depth int
 	interlaced       bool
-	plte, idat, iend bool
+	idat, iend       bool
 	idatBytes        uint64
 	actl             bool
 	fctl             int
@@ -25,44 +27,56 @@ type pngState struct {
 }
 
 // inspectPNG walks the chunks of a PNG file up to IEND: each chunk's length
-// is bounded by the file and its CRC is checked; IHDR must come first; an
-// APNG's frame controls are counted and kept inside the canvas; and the
-// image data must be large enough to inflate to the declared size.
+// is bounded by the file and IHDR must come first. The chunks libpng
+// ignores are skipped as the decoder skips them (see package pngfix: an
+// ancillary chunk whose CRC does not match, a misplaced tRNS or PLTE), and
+// a file that ends without IEND after its image data chunks is taken, as
+// libpng takes it; damage that libpng stops at (a critical chunk's CRC, a
+// second IHDR or PLTE) is corrupt. An APNG's frame controls are counted and
+// kept inside the canvas; an acTL chunk after the image data makes no
+// animation (the APNG specification's rule), so that file is a still PNG.
+// The image data must be large enough to inflate to the declared size.
 func inspectPNG(b []byte, in *Info) (int, *Error) {
 	var st pngState
 	for p, chunks := 8, 0; !st.iend; chunks++ {
 		if chunks > maxPNGChunks {
 			return 0, corrupt(vendors.PNG, "more than "+itoa(maxPNGChunks)+" chunks")
 		}
-		if p+8 > len(b) {
+		rest := b[p:]
+		if len(rest) < 8 {
+			if st.fix.EndsWell(rest) {
+				break
+			}
 			return 0, corrupt(vendors.PNG, "truncated: no IEND chunk")
 		}
-		n := uint64(binary.BigEndian.Uint32(b[p:]))
-		typ := b[p+4 : p+8]
+		n := uint64(binary.BigEndian.Uint32(rest))
+		typ := rest[4:8]
 		if n > 1<<31-1 {
 			return 0, corrupt(vendors.PNG, "chunk length above 2^31-1")
 		}
 		end := uint64(p) + 8 + n + 4
 		if end > uint64(len(b)) {
+			if st.fix.EndsWell(rest) {
+				break
+			}
 			return 0, corrupt(vendors.PNG, "chunk "+printable(typ)+" runs past the end of the file")
 		}
 		data := b[p+8 : p+8+int(n)]
-		if crc32.ChecksumIEEE(b[p+4:p+8+int(n)]) != binary.BigEndian.Uint32(b[p+8+int(n):]) {
-			return 0, corrupt(vendors.PNG, "CRC mismatch in chunk "+printable(typ))
+		crcOK := crc32.ChecksumIEEE(b[p+4:p+8+int(n)]) == binary.BigEndian.Uint32(b[p+8+int(n):])
+		switch st.fix.Next(string(typ), data, crcOK) {
+		case pngfix.Stop:
+			return 0, corrupt(vendors.PNG, st.fix.Reason()+" ("+printable(typ)+")")
+		case pngfix.Drop:
+			p = int(end)
+			continue
 		}
-		if p == 8 && string(typ) != "IHDR" {
-			return 0, corrupt(vendors.PNG, "first chunk is "+printable(typ)+", not IHDR")
-		}
-		if err := pngChunk(string(typ), data, p == 8, &st, in); err != nil {
+		if err := pngChunk(string(typ), data, &st, in); err != nil {
 			return 0, err
 		}
 		p = int(end)
 	}
 	if !st.idat {
 		return 0, corrupt(vendors.PNG, "no image data (IDAT)")
-	}
-	if st.colorType == 3 && !st.plte {
-		return 0, corrupt(vendors.PNG, "palette image without PLTE")
 	}
 	if err := pngEnoughData(&st, in); err != nil {
 		return 0, err
@@ -73,15 +87,11 @@ func inspectPNG(b []byte, in *Info) (int, *Error) {
 	return st.exif.orientation, nil
 }
 
-func pngChunk(typ string, data []byte, first bool, st *pngState, in *Info) *Error {
+// pngChunk reads a chunk the decoder reads.
+func pngChunk(typ string, data []byte, st *pngState, in *Info) *Error {
 	switch typ {
 	case "IHDR":
-		if !first {
-			return corrupt(vendors.PNG, "second IHDR")
-		}
 		return pngHeader(data, st, in)
-	case "PLTE":
-		st.plte = true
 	case "tRNS":
 		in.HasAlpha = true
 	case "IDAT":
@@ -90,12 +100,16 @@ func pngChunk(typ string, data []byte, first bool, st *pngState, in *Info) *Erro
 	case "IEND":
 		st.iend = true
 	case "acTL":
-		if len(data) != 8 || st.idat {
-			return corrupt(vendors.PNG, "bad or late acTL chunk")
+		if !st.idat { // after the image data, it makes no animation
+			if len(data) != 8 {
+				return corrupt(vendors.PNG, "acTL chunk of "+itoa(len(data))+" bytes")
+			}
+			st.actl = true
 		}
-		st.actl = true
 	case "fcTL":
-		return pngFrame(data, st, in)
+		if st.actl {
+			return pngFrame(data, st, in)
+		}
 	case "eXIf":
 		st.exif.read(data, &in.Metadata)
 	case "iCCP":
@@ -125,7 +139,6 @@ func pngHeader(d []byte, st *pngState, in *Info) *Error {
 	if w > 1<<31-1 || h > 1<<31-1 {
 		return corrupt(vendors.PNG, "dimension overflow ("+itoa(int(w>>1))+"*2 wide or "+itoa(int(h>>1))+"*2 high)")
 	}
-	in.Width, in.Height = int(w), int(h)
 	st.depth, st.colorType = int(d[8]), int(d[9])
 	if !pngDepthValid(st.colorType, st.depth) {
 		return corrupt(vendors.PNG, "bit depth "+itoa(st.depth)+" with colour type "+itoa(st.colorType))
@@ -133,6 +146,7 @@ func pngHeader(d []byte, st *pngState, in *Info) *Error {
 	if d[10] != 0 || d[11] != 0 || d[12] > 1 {
 		return corrupt(vendors.PNG, "unknown compression, filter or interlace method")
 	}
+	in.Width, in.Height = int(w), int(h) // a valid header: its size stands
 	st.interlaced = d[12] == 1
 	switch st.colorType {
 	case 0, 4:

@@ -26,6 +26,7 @@ type webpState struct {
 func inspectWebP(b []byte, in *Info) (int, *Error) {
 	riff := uint64(binary.LittleEndian.Uint32(b[4:])) + 8
 	if riff > uint64(len(b)) {
+		webpClaimedSize(b, in)
 		return 0, corrupt(vendors.WebP, "truncated: RIFF size "+itoa(int(min(riff, 1<<40)))+" exceeds the file")
 	}
 	b = b[:riff]
@@ -54,6 +55,20 @@ func inspectWebP(b []byte, in *Info) (int, *Error) {
 		return 0, corrupt(vendors.WebP, "no VP8, VP8L or ANMF image chunk")
 	}
 	return st.exif.orientation, nil
+}
+
+// webpClaimedSize reads the size of a file cut short from its first chunk
+// (VP8X, VP8 or VP8L), when that chunk is whole, so that the size the
+// header claims is known (see Inspect).
+func webpClaimedSize(b []byte, in *Info) {
+	if len(b) < 20 {
+		return
+	}
+	end := 20 + uint64(binary.LittleEndian.Uint32(b[16:]))
+	if end <= uint64(len(b)) {
+		var st webpState
+		webpChunk(string(b[12:16]), b[20:end], &st, in)
+	}
 }
 
 func webpChunk(id string, d []byte, st *webpState, in *Info) *Error {

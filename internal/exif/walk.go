@@ -30,6 +30,9 @@ type Result struct {
 	// IFDs counts the IFDs in the main chain (pages of a TIFF file; 2 for
 	// an EXIF block with a thumbnail).
 	IFDs int
+
+	// Layout is how IFD0 stores its image (TIFF files).
+	Layout Layout
 }
 
 // Tags read by the walk.
@@ -64,6 +67,7 @@ type ifdKind uint8
 const (
 	mainIFD ifdKind = iota
 	subIFD
+	imageSubIFD // an image that tag 330 (SubIFDs) points to
 )
 
 type pending struct {
@@ -83,14 +87,16 @@ type walker struct {
 	queue   [MaxIFDs]pending
 	nqueue  int
 	entries int
+	sub     subImage // the imageSubIFD being read
 }
 
-// Walk reads the TIFF structure at the start of b: the IFD chain and the
+// Walk reads the TIFF structure at the start of b: the IFD chain, the
 // Exif, GPS and Interoperability sub-IFDs wherever a pointer to them
-// appears. Every IFD table and every value longer than four bytes must lie
-// inside b, no IFD may be reached twice, and the walk stops with
-// [ErrTooMuch] after [MaxIFDs] IFDs or [MaxEntries] entries. Entries of
-// unknown types are skipped, as TIFF readers must.
+// appears, and the first [MaxSubIFDs] SubIFDs (tag 330) of IFD0. Every IFD
+// table and every value longer than four bytes must lie inside b, no IFD
+// may be reached twice, and the walk stops with [ErrTooMuch] after
+// [MaxIFDs] IFDs or [MaxEntries] entries. Entries of unknown types are
+// skipped, as TIFF readers must.
 //
 // On error the Result holds what was read before it (see [Result.IFD0]).
 func Walk(b []byte) (Result, error) {
@@ -128,7 +134,11 @@ func Walk(b []byte) (Result, error) {
 			if err := w.enter(p.off, p.from); err != nil {
 				return w.res, err
 			}
-			if _, _, err := w.readIFD(p.off, subIFD, 0); err != nil {
+			kind := subIFD
+			if p.tag == tagSubIFDs {
+				kind, w.sub = imageSubIFD, subImage{}
+			}
+			if _, _, err := w.readIFD(p.off, kind, 0); err != nil {
 				return w.res, err
 			}
 			switch p.tag {
@@ -136,6 +146,8 @@ func Walk(b []byte) (Result, error) {
 				w.res.GPS = true
 			case tagExifIFD:
 				w.res.EXIF = true
+			case tagSubIFDs:
+				w.res.Layout.RawSubIFD = w.res.Layout.RawSubIFD || w.sub.raw(w.res.Width, w.res.Height)
 			}
 		}
 	}
@@ -216,6 +228,9 @@ func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
 		}
 		return nil
 	}
+	if kind == imageSubIFD {
+		w.readSubImage(tag, v, isInt)
+	}
 	if kind != mainIFD {
 		return nil
 	}
@@ -224,6 +239,9 @@ func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
 	}
 	if idx != 0 {
 		return nil
+	}
+	if err := w.readLayout(e, at, tag, typ, count, v, isInt); err != nil {
+		return err
 	}
 	switch tag {
 	case tagOrientation:

@@ -137,3 +137,85 @@ func TestWalkLoopOffset(t *testing.T) {
 		})
 	}
 }
+
+// TestWalkLayout reads the IFD0 tags that say how a TIFF stores its
+// image, and the sub-IFDs that hold a camera's raw data.
+func TestWalkLayout(t *testing.T) {
+	shorts := func(order binary.AppendByteOrder, vs ...uint16) []byte {
+		var b []byte
+		for _, v := range vs {
+			b = order.AppendUint16(b, v)
+		}
+		return b
+	}
+	// IFD0: RGB 8,8,8 (values after the IFDs), deflate, planar 2,
+	// predictor 2, unsigned and float samples, Make "NIKON\0", a reduced
+	// image, and a SubIFD holding CFA data of 4000x3000.
+	ifds := []D{
+		{Entries: []E{
+			{Tag: 254, Type: 4, Count: 1, Value: 1},
+			{Tag: 256, Type: 4, Count: 1, Value: 160},
+			{Tag: 257, Type: 4, Count: 1, Value: 120},
+			{Tag: 258, Type: 3, Count: 3},
+			{Tag: 259, Type: 3, Count: 1, Value: 8},
+			{Tag: 262, Type: 3, Count: 1, Value: 2},
+			{Tag: 271, Type: 2, Count: 6},
+			{Tag: 277, Type: 3, Count: 1, Value: 3},
+			{Tag: 284, Type: 3, Count: 1, Value: 2},
+			{Tag: 317, Type: 3, Count: 1, Value: 2},
+			{Tag: 330, Type: 4, Count: 1},
+			{Tag: 339, Type: 3, Count: 2, Value: 1 | 3<<16},
+		}},
+		{Entries: []E{
+			{Tag: 254, Type: 4, Count: 1, Value: 0},
+			{Tag: 256, Type: 4, Count: 1, Value: 4000},
+			{Tag: 257, Type: 4, Count: 1, Value: 3000},
+			{Tag: 262, Type: 3, Count: 1, Value: 32803},
+		}},
+	}
+	tail := exiftest.Offset(ifds, 2)
+	ifds[0].Entries[3].Value = tail
+	ifds[0].Entries[6].Value = tail + 6
+	ifds[0].Entries[10].Value = exiftest.Offset(ifds, 1)
+	block := exiftest.Block(le, ifds, append(shorts(le, 8, 8, 8), "NIKON\x00"...))
+	r, err := exif.Walk(block)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := exif.Layout{Compression: 8, Predictor: 2, Planar: 2, SamplesTag: 3, BitsCount: 3, Bits: 8,
+		SampleFormat: 3, Reduced: true, Make: []byte("NIKON"), SubIFDs: 1, RawSubIFD: true}
+	if got := r.Layout; got.Compression != want.Compression || got.Predictor != want.Predictor || got.Planar != want.Planar ||
+		got.SamplesTag != want.SamplesTag || got.BitsCount != want.BitsCount || got.Bits != want.Bits || got.MixedBits ||
+		got.SampleFormat != want.SampleFormat || got.Reduced != want.Reduced || string(got.Make) != "NIKON" ||
+		got.SubIFDs != want.SubIFDs || got.RawSubIFD != want.RawSubIFD || got.DNG {
+		t.Errorf("layout %+v\nwant   %+v", got, want)
+	}
+
+	// Mixed bits (5,6,5), a DNG version, a sub-IFD that is a smaller
+	// preview (not raw), big endian.
+	small := []D{
+		{Entries: []E{
+			{Tag: 256, Type: 4, Count: 1, Value: 256},
+			{Tag: 257, Type: 4, Count: 1, Value: 171},
+			{Tag: 258, Type: 3, Count: 3},
+			{Tag: 330, Type: 4, Count: 1},
+			{Tag: 50706, Type: 1, Count: 4, Value: 0x01040000},
+		}},
+		{Entries: []E{{Tag: 254, Type: 4, Count: 1, Value: 1}, {Tag: 256, Type: 4, Count: 1, Value: 1024}, {Tag: 257, Type: 4, Count: 1, Value: 768}}},
+	}
+	small[0].Entries[2].Value = exiftest.Offset(small, 2)
+	small[0].Entries[3].Value = exiftest.Offset(small, 1)
+	r, err = exif.Walk(exiftest.Block(be, small, shorts(be, 5, 6, 5)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := r.Layout; !l.MixedBits || l.Bits != 5 || !l.DNG || l.RawSubIFD || l.Reduced || l.SampleFormat != 0 {
+		t.Errorf("layout %+v", l)
+	}
+
+	// A SubIFD pointer out of range is a walk error after IFD0.
+	bad := []D{{Entries: []E{{Tag: 256, Type: 4, Count: 1, Value: 8}, {Tag: 330, Type: 4, Count: 1, Value: 1 << 20}}}}
+	if r, err := exif.Walk(exiftest.Block(le, bad, nil)); !errors.Is(err, exif.ErrOutOfRange) || !r.IFD0 || r.Layout.SubIFDs != 1 {
+		t.Errorf("bad SubIFD: %v, %+v", err, r)
+	}
+}
