@@ -189,7 +189,7 @@ func (p Profile) validateHTTP(fail failFunc) error {
 		return fail("http.endpoints", "missing")
 	}
 	var ids []string // the wildcards that name one stored image
-	serves, reads := false, false
+	serves, reads, original := false, false, false
 	for i, e := range h.Endpoints {
 		field := fmt.Sprintf("http.endpoints[%d]", i)
 		if err := p.validateEndpoint(e, i, field, fail); err != nil {
@@ -205,6 +205,7 @@ func (p Profile) validateHTTP(fail failFunc) error {
 			return fail(field+".path", "names the image by %v, the first endpoint by %v", own, ids)
 		}
 		serves = serves || e.Role.Serves()
+		original = original || e.Role == RoleGet
 		reads = reads || e.Role.Reads()
 	}
 	if reads {
@@ -228,6 +229,9 @@ func (p Profile) validateHTTP(fail failFunc) error {
 	}
 	if _, ok := p.ErrorNamed(h.BadID); !ok {
 		return fail("http.badId", "%q is neither a reason nor a key of otherErrors", h.BadID)
+	}
+	if _, ok := p.Size(OriginalSize); original && len(p.Sizes) > 0 && !ok {
+		return fail("sizes", "a get endpoint serves the original, which sizes does not list")
 	}
 	for i, s := range p.Sizes {
 		if !segmentPattern.MatchString(s.Name) || s.Name == "." || s.Name == ".." || s.Name[0] == '{' {

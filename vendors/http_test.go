@@ -177,3 +177,19 @@ func TestErrorNamed(t *testing.T) {
 		t.Error("an unknown key was found")
 	}
 }
+
+func TestParseRejectsAGetWithoutTheOriginal(t *testing.T) {
+	doc := `{"name":"mine","title":"Mine","sources":["x"],"endpoints":["GET /u/{id}/img"],
+		"accept":["jpeg"],"animation":{"mode":"reject"},"square":{"mode":"none"},"fit":{},
+		"output":{"formats":["jpeg"],"quality":85,"minQuality":50},"sizes":[{"name":"9x9","width":9,"height":9}],"errors":{},
+		"http":{"endpoints":[{"role":"get","method":"GET","path":"/u/{id}/img","status":200}],
+			"errorBody":{"message":"{message}"},"notFound":"unknown-size","badId":"unknown-size"}}`
+	_, err := Parse(strings.NewReader(doc))
+	var pe *ProfileError
+	if !errors.As(err, &pe) || pe.Field != "sizes" {
+		t.Errorf("got %v, want an error naming sizes", err)
+	}
+	if _, err := Parse(strings.NewReader(strings.Replace(doc, `"sizes":[{`, `"sizes":[{"name":"original"},{`, 1))); err != nil {
+		t.Errorf("with the original listed: %v", err)
+	}
+}
