@@ -68,6 +68,9 @@ func (s *DirStore) Put(ctx context.Context, key string, obj Object) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if strings.ContainsAny(obj.ContentType+obj.Hash, "\r\n") {
+		return errors.New("httpapi: a content type or hash with a line break")
+	}
 	if len(obj.Data) > maxObjectBytes {
 		return fmt.Errorf("httpapi: an object of %d bytes, more than the store's %d", len(obj.Data), maxObjectBytes)
 	}

@@ -54,5 +54,8 @@
 // object replaces it atomically, a GET reads it whole), so a service that
 // outgrows one machine can run many stateless servers behind a load
 // balancer over one bucket: the servers keep nothing between requests but
-// the images in the store.
+// the images in the store. Within one process the writes of one image are
+// serialized, so two uploads of it at once leave one upload's sizes; across
+// servers the last writer of each size wins, and a store with conditional
+// writes would be needed for more.
 package httpapi

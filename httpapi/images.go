@@ -46,9 +46,15 @@ func (a *api) get(w http.ResponseWriter, r *http.Request, ids []string, size str
 // delete removes every stored size of the image and answers the
 // endpoint's success, whether or not there was an image.
 func (a *api) delete(w http.ResponseWriter, r *http.Request, e vendors.HTTPEndpoint, ids []string, values map[string]string) {
+	ctx := r.Context()
+	if err := a.svc.writes.lock(ctx, a.key(ids, "")); err != nil {
+		a.busy(w)
+		return
+	}
+	defer a.svc.writes.unlock(a.key(ids, ""))
 	for _, size := range a.sizes {
-		if err := a.svc.store.Delete(r.Context(), a.key(ids, size)); err != nil {
-			a.storeFailed(r.Context(), w, err)
+		if err := a.svc.store.Delete(ctx, a.key(ids, size)); err != nil {
+			a.storeFailed(ctx, w, err)
 			return
 		}
 	}

@@ -56,6 +56,7 @@ type Service struct {
 	store        Store
 	auth         Authenticator
 	admission    *admission
+	writes       keyLocks
 	cacheControl string
 	limits       validate.Limits
 	options      []profileimage.Option

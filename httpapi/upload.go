@@ -87,6 +87,11 @@ func (a *api) upload(w http.ResponseWriter, r *http.Request, e vendors.HTTPEndpo
 	slices.SortStableFunc(results, func(x, y *profileimage.Result) int {
 		return boolRank(x == original) - boolRank(y == original)
 	})
+	if err := a.svc.writes.lock(ctx, a.key(ids, "")); err != nil {
+		a.busy(w)
+		return
+	}
+	defer a.svc.writes.unlock(a.key(ids, ""))
 	for _, res := range results {
 		obj := Object{Data: res.Data, ContentType: res.ContentType, Hash: res.Hash}
 		if err := a.svc.store.Put(ctx, a.key(ids, res.Size), obj); err != nil {

@@ -91,6 +91,9 @@ func (e *env) serve(args []string) int {
 		ErrorLog:          logger,
 	}
 	logger.Printf("listening on http://%s, images in %s, authentication %s", ln.Addr(), *dir, map[bool]string{true: "by bearer token", false: "off"}[opts.Auth != nil])
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() && opts.Auth == nil {
+		logger.Printf("warning: no -token, and %s is reachable from other machines: anyone there can upload and delete", ln.Addr())
+	}
 	for _, p := range profiles {
 		for _, ep := range p.HTTP.Endpoints {
 			logger.Printf("  %-6s %s  (%s %s)", ep.Method, ep.Path, p.Name, ep.Role)
