@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -38,6 +39,11 @@ func newAPI(svc *Service, p vendors.Profile) (*api, error) {
 	for _, size := range a.sizes {
 		if !validSegment(size) {
 			return nil, fmt.Errorf("httpapi: profile %s: size %q cannot be part of a store key", p.Name, size)
+		}
+	}
+	for _, e := range p.HTTP.Endpoints {
+		if e.Role == vendors.RoleGet && !slices.Contains(a.sizes, vendors.OriginalSize) {
+			return nil, fmt.Errorf("httpapi: profile %s gets the original, which its sizes do not list", p.Name)
 		}
 	}
 	first := p.HTTP.Endpoints[0]

@@ -191,10 +191,25 @@ func TestRouting(t *testing.T) {
 
 	svc := NewService(Options{})
 	p := vendors.MustLookup("zoom")
-	if _, err := svc.Handler(p, p); err == nil || !strings.Contains(err.Error(), "match the same requests") {
+	if _, err := svc.Handler(p, p); err == nil || !strings.Contains(err.Error(), "two profiles named zoom") {
+		t.Errorf("one profile twice: %v", err)
+	}
+	q := vendors.MustLookup("zoom")
+	q.Name = "zoom-copy"
+	if _, err := svc.Handler(p, q); err == nil || !strings.Contains(err.Error(), "match the same requests") {
 		t.Errorf("two profiles on one path: %v", err)
 	}
 	if _, err := svc.Handler(vendors.MustLookup("slack")); err == nil {
 		t.Error("a profile without http was served")
+	}
+	rc := vendors.MustLookup("ringcentral")
+	rc.Sizes = rc.Sizes[1:]
+	if _, err := svc.Handler(rc); err == nil || !strings.Contains(err.Error(), "gets the original") {
+		t.Errorf("a get of an original that is never made: %v", err)
+	}
+	rc = vendors.MustLookup("ringcentral")
+	rc.Sizes[1].Name = "90x90/../x"
+	if _, err := svc.Handler(rc); err == nil || !strings.Contains(err.Error(), "store key") {
+		t.Errorf("a size that cannot be a key: %v", err)
 	}
 }

@@ -21,6 +21,7 @@ func (a *api) fail(w http.ResponseWriter, e vendors.VendorError) {
 	}
 	if e.Code != "" {
 		vars[vendors.VarCode] = e.Code
+		vars[vendors.VarCodeNumber] = e.Code
 		if n, err := strconv.ParseInt(e.Code, 10, 64); err == nil {
 			vars[vendors.VarCodeNumber] = n
 		}

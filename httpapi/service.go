@@ -94,13 +94,19 @@ func NewService(opts Options) *Service {
 // profile in profiles at the vendor's paths, each as its profile's HTTP
 // description says. A request for any other path is answered 404, and one
 // with another method 405. It fails for a profile without HTTP, one that
-// does not validate, or two endpoints that would match the same request.
+// does not validate, two profiles of one name (their images would share
+// keys), or two endpoints that would match the same request.
 func (s *Service) Handler(profiles ...vendors.Profile) (http.Handler, error) {
 	rt := &router{}
+	names := map[string]bool{}
 	for _, p := range profiles {
 		if err := p.Validate(); err != nil {
 			return nil, err
 		}
+		if names[p.Name] {
+			return nil, fmt.Errorf("httpapi: two profiles named %s would share their images", p.Name)
+		}
+		names[p.Name] = true
 		if p.HTTP == nil {
 			return nil, fmt.Errorf("httpapi: profile %s has no http description", p.Name)
 		}

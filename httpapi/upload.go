@@ -69,9 +69,8 @@ func (a *api) upload(w http.ResponseWriter, r *http.Request, e vendors.HTTPEndpo
 		a.busy(w)
 		return
 	}
-	defer adm.pixels.release(cost)
-
 	results, err := profileimage.ScaleAll(ctx, data, a.p, opts...)
+	adm.pixels.release(cost) // the decoded pixels are freed; the encoded outputs held until stored are not counted
 	if err != nil {
 		a.failUpload(w, err)
 		return

@@ -17,8 +17,8 @@ type HTTP struct {
 	// Notes records where the vendor's documentation leaves the wire
 	// format open and which reading the profile chose.
 	Notes []string `json:"notes,omitempty"`
-	// Endpoints lists the endpoints served, each also listed in
-	// Profile.Endpoints as "METHOD PATH".
+	// Endpoints lists the endpoints served; the embedded profiles list
+	// each in Profile.Endpoints too, as "METHOD PATH".
 	Endpoints []HTTPEndpoint `json:"endpoints"`
 	// Upload says how the upload and update endpoints receive the image.
 	Upload HTTPUpload `json:"upload"`
@@ -142,7 +142,7 @@ type HTTPAuth struct {
 // The variables of an error body template.
 const (
 	VarCode       = "code"       // the vendor's code as a string; absent when it has none
-	VarCodeNumber = "codeNumber" // the vendor's code as a JSON number; absent when it has none
+	VarCodeNumber = "codeNumber" // the vendor's code as a JSON number (a string if it is not all digits); absent when it has none
 	VarMessage    = "message"    // the vendor's message, filled
 	VarStatus     = "status"     // the HTTP status, a number
 	VarRefID      = "refId"      // a random id of this answer
@@ -166,7 +166,6 @@ var (
 	methodPattern  = regexp.MustCompile(`^(GET|POST|PUT|PATCH|DELETE)$`)
 	segmentPattern = regexp.MustCompile(`^([A-Za-z0-9._~!$&'()*+,;=:@-]+|\{[A-Za-z][A-Za-z0-9]*\})$`)
 	tokenPattern   = regexp.MustCompile(`^[A-Za-z0-9!#$%&'*+.^_|~-]+$`)
-	digitsPattern  = regexp.MustCompile(`^[0-9]{1,15}$`)
 )
 
 // ErrorNamed returns the vendor error that key names: the entry of a
@@ -189,7 +188,7 @@ func (p Profile) validateHTTP(fail failFunc) error {
 		return fail("http.endpoints", "missing")
 	}
 	var ids []string // the wildcards that name one stored image
-	serves, reads, original := false, false, false
+	serves, reads := false, false
 	for i, e := range h.Endpoints {
 		field := fmt.Sprintf("http.endpoints[%d]", i)
 		if err := p.validateEndpoint(e, i, field, fail); err != nil {
@@ -205,7 +204,6 @@ func (p Profile) validateHTTP(fail failFunc) error {
 			return fail(field+".path", "names the image by %v, the first endpoint by %v", own, ids)
 		}
 		serves = serves || e.Role.Serves()
-		original = original || e.Role == RoleGet
 		reads = reads || e.Role.Reads()
 	}
 	if reads {
@@ -230,14 +228,6 @@ func (p Profile) validateHTTP(fail failFunc) error {
 	if _, ok := p.ErrorNamed(h.BadID); !ok {
 		return fail("http.badId", "%q is neither a reason nor a key of otherErrors", h.BadID)
 	}
-	if _, ok := p.Size(OriginalSize); original && len(p.Sizes) > 0 && !ok {
-		return fail("sizes", "a get endpoint serves the original, which sizes does not list")
-	}
-	for i, s := range p.Sizes {
-		if !segmentPattern.MatchString(s.Name) || s.Name == "." || s.Name == ".." || s.Name[0] == '{' {
-			return fail(fmt.Sprintf("sizes[%d].name", i), "%q cannot stand in a URL path segment", s.Name)
-		}
-	}
 	return nil
 }
 
@@ -247,8 +237,6 @@ func (p Profile) validateEndpoint(e HTTPEndpoint, i int, field string, fail fail
 		return fail(field+".role", "%q is not one of %v", e.Role, roles)
 	case !methodPattern.MatchString(e.Method):
 		return fail(field+".method", "%q is not GET, POST, PUT, PATCH or DELETE", e.Method)
-	case !slices.Contains(p.Endpoints, e.Route()):
-		return fail(field, "%q is not listed in endpoints", e.Route())
 	case slices.IndexFunc(p.HTTP.Endpoints, func(o HTTPEndpoint) bool { return o.Route() == e.Route() }) != i:
 		return fail(field, "%q listed twice", e.Route())
 	case e.Status < 200 || e.Status > 299:
@@ -328,8 +316,7 @@ func validateUpload(u HTTPUpload, fail failFunc) error {
 	return nil
 }
 
-// validateErrorBody checks the error envelope, and that every code it may
-// carry as a number is one.
+// validateErrorBody checks the error envelope.
 func (p Profile) validateErrorBody(fail failFunc) error {
 	h := p.HTTP
 	if len(h.ErrorBody) == 0 {
@@ -341,24 +328,6 @@ func (p Profile) validateErrorBody(fail failFunc) error {
 	}
 	if err := checkVars(used, errorVars, "http.errorBody", fail); err != nil {
 		return err
-	}
-	if !slices.Contains(used, VarCodeNumber) {
-		return nil
-	}
-	codes := map[string]string{}
-	for r, e := range p.Errors {
-		codes["errors."+string(r)] = e.Code
-	}
-	for k, e := range p.OtherErrors {
-		codes["otherErrors."+k] = e.Code
-	}
-	if h.Auth != nil {
-		codes["http.auth.missing"], codes["http.auth.invalid"] = h.Auth.Missing.Code, h.Auth.Invalid.Code
-	}
-	for _, field := range slices.Sorted(maps.Keys(codes)) {
-		if c := codes[field]; c != "" && !digitsPattern.MatchString(c) {
-			return fail(field+".code", "%q is not a number, and http.errorBody sends codes as numbers", c)
-		}
 	}
 	return nil
 }
