@@ -125,6 +125,9 @@ func (p Profile) Validate() error {
 	if err := p.validateSizes(fail); err != nil {
 		return err
 	}
+	if err := p.validateHTTP(fail); err != nil {
+		return err
+	}
 	for r, e := range p.Errors {
 		if !r.Known() {
 			return fail("errors."+string(r), "unknown reason")

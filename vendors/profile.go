@@ -58,6 +58,10 @@ type Profile struct {
 	// about the image (unknown user, permissions, rate limits), keyed by a
 	// short condition name, so that a caller can answer them the same way.
 	OtherErrors map[string]VendorError `json:"otherErrors,omitempty"`
+
+	// HTTP describes the vendor's API on the wire, for package httpapi;
+	// nil for a profile that is not served.
+	HTTP *HTTP `json:"http,omitempty"`
 }
 
 // AnimationMode says what a vendor does with animated input.
@@ -197,6 +201,7 @@ func (p Profile) clone() Profile {
 	p.Sizes = slices.Clone(p.Sizes)
 	p.Errors = cloneErrors(p.Errors)
 	p.OtherErrors = cloneErrors(p.OtherErrors)
+	p.HTTP = p.HTTP.clone()
 	return p
 }
 

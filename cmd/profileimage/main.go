@@ -8,6 +8,7 @@
 //	profileimage validate -vendor V [-content-type T] [-json] FILE
 //	profileimage normalize -vendor V -o OUT [-json] FILE...
 //	profileimage scale -vendor V (-size S | -all) -o OUT [-json] FILE
+//	profileimage serve [-addr A] [-dir D] [-token T] [-vendor V]... [-profile FILE.json]...
 //
 // FILE "-" reads standard input; OUT "-" writes one image to standard
 // output. With several files, or with scale -all, OUT is a directory. With
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return env.normalize(args[1:])
 	case "scale":
 		return env.scale(args[1:])
+	case "serve":
+		return env.serve(args[1:])
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return exitOK
@@ -78,6 +81,7 @@ func usage(w io.Writer) {
   profileimage normalize -vendor V -o OUT [-json] FILE...         make the file right for vendor V
   profileimage scale -vendor V (-size S | -all) -o OUT [-json] FILE
                                                                   make vendor V's scaled copies
+  profileimage serve [-addr A] [-dir D] [-token T] [-vendor V]... serve the vendors' APIs over HTTP
 FILE "-" reads standard input; OUT "-" writes to standard output; with several
 outputs OUT is a directory. Exit status: 0 accepted, 1 rejected, 2 usage or I/O error.
 `)
