@@ -22,10 +22,11 @@ var defaultTable = [...]byte{0, 0, 0, 0xff, 0xff, 0xff}
 // maxPixels of zero or less refuses every screen).
 //
 // The image is an *image.Paletted whose palette is the frame's colour
-// table, with transparent black at the transparent index, and one more
-// entry for the empty colour when the table has fewer than 256 entries.
-// When the table has 256 entries, none of them the empty colour, and the
-// frame has no transparent index, it is an *image.NRGBA instead.
+// table, with transparent black at the transparent index, which then
+// stands for every empty pixel; without one, an entry of the empty colour
+// is added after the table's. When the table has 256 entries, none of
+// them the empty colour, and the frame has no transparent index, the image
+// is an *image.NRGBA instead.
 //
 // The error is one of [Scan]'s, a *[LimitError], or a [FormatError] for a
 // first frame whose LZW data decodes to no pixel or holds a code that

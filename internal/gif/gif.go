@@ -55,9 +55,10 @@
 //
 // A file that ends inside the first frame's data sub-blocks, before the
 // zero-length block that ends them, is truncated: a [FormatError], whether
-// or not the pixels it holds fill the frame (libvips warns and shows what
-// it decoded, Pillow decodes only a frame whose LZW data is complete); the
-// library rejects truncated files. So are a first frame of no pixels (a
+// or not the pixels it holds fill the frame (libvips warns, and shows the
+// frame when its pixels are all there and an empty canvas otherwise;
+// Pillow shows only a frame whose LZW data is complete); the library
+// rejects truncated files. So are a first frame of no pixels (a
 // zero width or height, no data bytes, or LZW data that decodes to no
 // pixel: libvips shows an empty canvas for some of these, Pillow refuses
 // them all), an LZW code size of 0 or above 11, and an LZW code that names
