@@ -5,13 +5,13 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/gif"
 	"image/png"
 
 	"golang.org/x/image/tiff"
 	"golang.org/x/image/webp"
 
 	pbmp "github.com/profileimage/profileimage/internal/bmp"
+	pgif "github.com/profileimage/profileimage/internal/gif"
 	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
 	"github.com/profileimage/profileimage/internal/pngfix"
 	pwebp "github.com/profileimage/profileimage/internal/webp"
@@ -27,7 +27,7 @@ import (
 // with the decoder's own caps set to what Check approved, so that a caller
 // who raises the safety caps is not refused by the decoder's defaults;
 // other formats ignore denom. GIF, APNG and animated WebP give their first
-// frame.
+// frame, a GIF's placed on its logical screen as libvips places it.
 //
 // With a Scaler for the decoded size, a JPEG is also resampled while it
 // decodes, as far as the decoder hands out its rows as it goes (see
@@ -51,7 +51,7 @@ func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc 
 		// reads it, and the file itself when nothing needs to change.
 		img, err = png.Decode(bytes.NewReader(pngfix.Repair(data)))
 	case vendors.GIF:
-		img, err = gif.Decode(r)
+		img, err = pgif.FirstFrame(data, int64(info.Width)*int64(info.Height))
 	case vendors.WebP:
 		if info.Frames > 1 || pwebp.Animated(data) {
 			img, err = pwebp.FirstFrame(data, int64(info.Width)*int64(info.Height))

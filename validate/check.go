@@ -18,7 +18,8 @@ import (
 //  4. corrupt: more JPEG scans than Limits.MaxScans
 //  5. too-many-bytes: above p.MaxBytes or Limits.MaxBytes
 //  6. too-many-pixels: width×height above p.MaxPixels or Limits.MaxPixels,
-//     then frames×width×height above Limits.MaxFrameArea
+//     then width×height times the frames that are decoded (see
+//     [Limits].MaxFrameArea) above Limits.MaxFrameArea
 //  7. too-large: a side above p.MaxWidth or p.MaxHeight
 //  8. too-small: a side below p.MinWidth or p.MinHeight
 //  9. animated: more than one frame when p rejects animation, or more
@@ -69,7 +70,7 @@ func Check(info Info, p vendors.Profile, opts ...Option) error {
 	if most, who := stricter(p.MaxPixels, lim.MaxPixels, p.Name); most > 0 && pixels > most {
 		add(vendors.ReasonTooManyPixels, size+" is "+i64(pixels)+" pixels, more than the "+who+" of "+i64(most), size, i64(most)+" pixels")
 	}
-	if frames := int64(max(info.Frames, 1)); lim.MaxFrameArea > 0 && frames > 1 && pixels > lim.MaxFrameArea/frames {
+	if frames := int64(decodedFrames(info, p)); lim.MaxFrameArea > 0 && frames > 1 && pixels > lim.MaxFrameArea/frames {
 		add(vendors.ReasonTooManyPixels, itoa(int(frames))+" frames of "+size+" exceed the library's cap of "+i64(lim.MaxFrameArea)+" pixels over all frames", size, i64(lim.MaxFrameArea)+" pixels")
 	}
 	if (p.MaxWidth > 0 && info.OrientedWidth > p.MaxWidth) || (p.MaxHeight > 0 && info.OrientedHeight > p.MaxHeight) {
@@ -85,6 +86,16 @@ func Check(info Info, p vendors.Profile, opts ...Option) error {
 		return nil
 	}
 	return withVendor(p, vs, params)
+}
+
+// decodedFrames is how many frames of the upload are decoded for p: only
+// the first when p keeps the first frame of an animation, so that a long
+// animation is judged by the one frame it becomes; every frame otherwise.
+func decodedFrames(info Info, p vendors.Profile) int {
+	if p.Animation.Mode == vendors.AnimationFirstFrame {
+		return 1
+	}
+	return max(info.Frames, 1)
 }
 
 func checkFrames(frames int, p vendors.Profile, lim Limits, add func(r vendors.Reason, detail, value, limit string)) {

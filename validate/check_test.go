@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/profileimage/profileimage/vendors"
@@ -130,7 +131,12 @@ func TestCheckLimitsOption(t *testing.T) {
 	}
 	anim := still(vendors.GIF, 1000, 1000, 1000)
 	anim.Frames = 500 // 500 MP over all frames
-	if err := Check(anim, p); !errors.Is(err, ErrTooManyPixels) {
+	if err := Check(anim, p); err != nil {
+		t.Errorf("frame area of a first-frame profile: %v", err)
+	}
+	allFrames := p
+	allFrames.Animation = vendors.Animation{Mode: vendors.AnimationReject}
+	if err := Check(anim, allFrames); !errors.Is(err, ErrTooManyPixels) {
 		t.Errorf("frame area: %v", err)
 	}
 	slack := vendors.MustLookup("slack")
@@ -149,5 +155,31 @@ func TestReject(t *testing.T) {
 	}
 	if !errors.Is(e, ErrUnknownSize) || e.Error() != "validate: unknown-size: no scaled size 92x92" {
 		t.Errorf("got %v", e)
+	}
+}
+
+// TestCheckAnimationPixels: for a profile that keeps the first frame, the
+// pixel caps judge the frame that is decoded, whatever the format and
+// however many frames follow it; the frame count is judged on its own.
+func TestCheckAnimationPixels(t *testing.T) {
+	p := vendors.MustLookup("ringcentral") // 12,000,000 pixels
+	p.Accept = append(p.Accept, vendors.WebP)
+	for _, f := range []vendors.Format{vendors.GIF, vendors.PNG, vendors.WebP} {
+		anim := still(f, 2000, 2000, 1<<20)
+		anim.Frames = 200 // 800 MP over all frames, twice MaxFrameArea
+		if err := Check(anim, p); err != nil {
+			t.Errorf("%s: 200 frames of 2000x2000: %v", f, err)
+		}
+		anim.Width, anim.Height, anim.OrientedWidth, anim.OrientedHeight = 4000, 4000, 4000, 4000
+		var e *Error
+		if err := Check(anim, p); !errors.As(err, &e) || e.Reason != vendors.ReasonTooManyPixels || len(e.Violations) != 1 ||
+			!strings.Contains(e.Detail, "16000000 pixels, more than the ringcentral's limit") {
+			t.Errorf("%s: 200 frames of 4000x4000: %v, want the one frame above ringcentral's limit", f, err)
+		}
+		anim = still(f, 100, 100, 1<<20)
+		anim.Frames = 1001
+		if err := Check(anim, p); !errors.Is(err, ErrAnimated) {
+			t.Errorf("%s: 1001 frames: %v, want animated", f, err)
+		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 const (
 	maxJPEGSegments = 1 << 16 // marker segments, scans included
 	maxPNGChunks    = 1 << 20 // encoders write IDAT in chunks of 8 KiB or more
-	maxGIFBlocks    = 1 << 17 // extensions and frames
 	maxWebPChunks   = 1 << 16 // one ANMF chunk per frame
 )
 

@@ -14,8 +14,12 @@ type Limits struct {
 	MaxBytes int64
 	// MaxFrames caps the frames of an animation. Reason: animated.
 	MaxFrames int
-	// MaxFrameArea caps frames×width×height: the pixels a decoder produces
-	// when it decodes every frame. Reason: too-many-pixels.
+	// MaxFrameArea caps the pixels decoded over all frames: width×height
+	// times the frames that are decoded. A profile that keeps the first
+	// frame of an animation (every built-in one) decodes one frame, so a
+	// 200-frame 2000×2000 GIF is 4,000,000 pixels to it, judged by
+	// MaxPixels; the frame count is judged by MaxFrames. Reason:
+	// too-many-pixels.
 	MaxFrameArea int64
 	// MaxScans caps the scans of a JPEG. Each scan of a progressive JPEG
 	// costs the decoder a pass over the image, so a file with thousands of

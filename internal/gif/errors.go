@@ -1,0 +1,49 @@
+package gif
+
+import (
+	"image"
+	"strconv"
+)
+
+// FormatError reports a GIF whose first frame cannot be read: a damaged or
+// truncated header, a block before the first frame that is neither an
+// extension nor an image, no image at all, or a first frame that is
+// truncated, empty, has an LZW code size outside 1 to 11, no image data,
+// or an LZW code that names no table entry. Its text is the detail, without
+// a prefix.
+type FormatError string
+
+// Error implements the error interface.
+func (e FormatError) Error() string { return "gif: " + string(e) }
+
+// LimitError reports a logical screen of more pixels than FirstFrame's
+// limit (the caller's, or the library's own). It is returned before
+// anything is allocated.
+type LimitError struct {
+	Width, Height int   // the logical screen
+	Limit         int64 // the limit in force, in pixels
+}
+
+// Error implements the error interface.
+func (e *LimitError) Error() string {
+	return "gif: logical screen " + dims(e.Width, e.Height) + " exceeds the limit of " +
+		strconv.FormatInt(e.Limit, 10) + " pixels"
+}
+
+// FrameError reports a first frame whose rectangle does not lie inside the
+// logical screen.
+type FrameError struct {
+	Frame  image.Rectangle // the frame's rectangle, as its descriptor gives it
+	Screen image.Point     // the logical screen's size
+}
+
+// Error implements the error interface.
+func (e *FrameError) Error() string { return "gif: " + e.Detail() }
+
+// Detail is the error's text without the "gif: " prefix.
+func (e *FrameError) Detail() string {
+	return "the first frame (" + dims(e.Frame.Dx(), e.Frame.Dy()) + " at " + strconv.Itoa(e.Frame.Min.X) + "," +
+		strconv.Itoa(e.Frame.Min.Y) + ") lies outside the " + dims(e.Screen.X, e.Screen.Y) + " screen"
+}
+
+func dims(w, h int) string { return strconv.Itoa(w) + "x" + strconv.Itoa(h) }
