@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 
 	"github.com/profileimage/profileimage/internal/gif"
@@ -17,7 +18,11 @@ import (
 // after the first frame, as libvips and Pillow show the first frame of
 // such files. HasAlpha reports a transparent index declared for any frame
 // counted, which is when the decoded first frame has transparent pixels.
+// On error the Info keeps the size the logical screen claims.
 func inspectGIF(b []byte, in *Info) *Error {
+	if len(b) >= 13 { // the logical screen's size, claimed even if the rest is corrupt
+		in.Width, in.Height = int(binary.LittleEndian.Uint16(b[6:])), int(binary.LittleEndian.Uint16(b[8:]))
+	}
 	l, err := gif.Scan(b, func(label byte, first []byte) {
 		switch label {
 		case 0xfe:
