@@ -1,0 +1,87 @@
+package fuzz
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/profileimage/profileimage/internal/icc"
+	"github.com/profileimage/profileimage/internal/icc/icctest"
+)
+
+// iccSeeds returns the profiles of internal/icc's testdata and a few made
+// in code: matrix/TRC v2 and v4, gray, lut16, lutAtoB, and damaged ones.
+func iccSeeds() [][]byte {
+	var seeds [][]byte
+	names, _ := filepath.Glob(filepath.Join("..", "internal", "icc", "testdata", "*.icc"))
+	for _, name := range names {
+		if data, err := os.ReadFile(name); err == nil {
+			seeds = append(seeds, data)
+		}
+	}
+	w, r, g, b := icc.SRGBChromaticities()
+	seeds = append(seeds,
+		icctest.Matrix("v2 table", false, w, r, g, b, icctest.Table(256, math.Sqrt)),
+		icctest.Matrix("v4 para 4", true, w, r, g, b, icctest.Para(4, 2, 0.9, 0.1, 0.5, 0.2, 0.05, 0.01)),
+		icctest.Gray("gray", true, icctest.Gamma(2.2)),
+		icctest.Profile(icctest.Header{Version: 0x02100000, Class: "prtr", Space: "CMYK", PCS: "Lab "},
+			icctest.Tag{Sig: "A2B0", Data: icctest.Mft2(4, 3, func(x []float64) [3]float64 { return [3]float64{1 - x[3], 0.5, 0.5} })}),
+		icctest.Profile(icctest.Header{Version: 0x04300000, Class: "mntr", Space: "RGB ", PCS: "XYZ "},
+			icctest.Tag{Sig: "A2B0", Data: icctest.MAB(3, 3, 1, [][]byte{icctest.Gamma(2), icctest.Gamma(2), icctest.Gamma(2)},
+				func(x []float64) [3]float64 { return [3]float64{x[0] / 2, x[1] / 2, x[2] / 2} },
+				[][]byte{icctest.SRGBPara(), icctest.SRGBPara(), icctest.SRGBPara()})}),
+	)
+	if len(seeds) > 0 {
+		huge := append([]byte(nil), seeds[0]...)
+		binary.BigEndian.PutUint32(huge[128:], 0xffffffff)
+		seeds = append(seeds, huge, seeds[0][:len(seeds[0])/2])
+	}
+	return seeds
+}
+
+// FuzzICC checks the parser and the transforms: no panic, every error an
+// *icc.Error, and a transform that is made converts every kind of pixel it
+// takes the same way twice.
+func FuzzICC(f *testing.F) {
+	for _, s := range iccSeeds() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := icc.Parse(data)
+		var e *icc.Error
+		if err != nil {
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not an *icc.Error", err, err)
+			}
+			return
+		}
+		tr, err := icc.New(p)
+		if err != nil {
+			if !errors.As(err, &e) {
+				t.Fatalf("error %T %v is not an *icc.Error", err, err)
+			}
+			return
+		}
+		tr.IsIdentity()
+		for v := 0; v < 256; v += 51 {
+			c := uint8(v)
+			switch tr.Inputs() {
+			case 1:
+				if tr.Gray(c) != tr.Gray(c) {
+					t.Fatal("gray differs between calls")
+				}
+			case 3:
+				r1, g1, b1 := tr.RGB(c, 255-c, c/2)
+				r2, g2, b2 := tr.RGB(c, 255-c, c/2)
+				if r1 != r2 || g1 != g2 || b1 != b2 {
+					t.Fatal("RGB differs between calls")
+				}
+			case 4:
+				tr.CMYK(c, 255-c, c/2, c/3)
+			}
+		}
+	})
+}
