@@ -10,6 +10,7 @@ import (
 
 	"github.com/profileimage/profileimage/internal/icc"
 	"github.com/profileimage/profileimage/internal/icc/icctest"
+	"github.com/profileimage/profileimage/validate"
 )
 
 // iccSeeds returns the profiles of internal/icc's testdata and a few made
@@ -81,6 +82,53 @@ func FuzzICC(f *testing.F) {
 				}
 			case 4:
 				tr.CMYK(c, 255-c, c/2, c/3)
+			}
+		}
+	})
+}
+
+// colourSeeds returns the colour tests' uploads: a Display P3 profile in
+// a JPEG (one chunk and three out of order), PNG, WebP and TIFF, and a CMYK
+// JPEG with a LUT profile.
+func colourSeeds() [][]byte {
+	names, _ := filepath.Glob(filepath.Join("..", "validate", "testdata", "colour", "*.*"))
+	var seeds [][]byte
+	for _, name := range names {
+		if data, err := os.ReadFile(name); err == nil && filepath.Ext(name) != ".md" {
+			seeds = append(seeds, data)
+		}
+	}
+	return seeds
+}
+
+// FuzzEmbeddedColor checks each container's profile extraction: no
+// panic, errors only of the ErrColorProfile kind, a profile no larger
+// than icc.MaxSize, and Inspect's description agreeing with it.
+func FuzzEmbeddedColor(f *testing.F) {
+	for _, s := range append(colourSeeds(), imageSeeds(f, 16<<10)...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		info, err := validate.Inspect(data)
+		if err != nil {
+			return
+		}
+		c, err := validate.EmbeddedColor(data, info.Format)
+		if err != nil && !errors.Is(err, validate.ErrColorProfile) {
+			t.Fatalf("error %v is not an ErrColorProfile", err)
+		}
+		if len(c.ICC) > icc.MaxSize {
+			t.Fatalf("a profile of %d bytes", len(c.ICC))
+		}
+		cp := info.ColorProfile
+		if cp.Source == "icc" && cp.Err == nil && c.ICC == nil {
+			t.Fatalf("Inspect found a profile that EmbeddedColor does not: %+v", cp)
+		}
+		if c.ICC != nil {
+			if p, err := icc.Parse(c.ICC); err == nil {
+				if tr, err := icc.New(p); err == nil {
+					tr.IsIdentity()
+				}
 			}
 		}
 	})

@@ -26,7 +26,9 @@ const maxSide = math.MaxInt32
 // orientation, frames, scans, colour model and metadata. It never decodes
 // pixels; its time is linear in len(data) (it walks the JPEG segments, PNG
 // chunks, GIF blocks and RIFF chunks) and it allocates a small constant
-// amount whatever the header claims.
+// amount whatever the header claims, besides an embedded colour profile
+// that must be reassembled (several JPEG chunks) or inflated (PNG iCCP),
+// at most 16 MiB.
 //
 // The error, when not nil, is an [*Error] whose Reason is
 // [vendors.ReasonEmpty], [vendors.ReasonUnsupportedFormat] (unknown bytes,
@@ -76,6 +78,7 @@ func Inspect(data []byte) (Info, error) {
 		return Info{Format: in.Format, Bytes: in.Bytes}, err
 	}
 	in.orient(raw)
+	describeColor(data, &in)
 	return in, nil
 }
 
