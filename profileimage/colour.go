@@ -3,9 +3,11 @@ package profileimage
 import (
 	"fmt"
 	"image"
-	"image/color"
 	"math"
+	"math/bits"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/profileimage/profileimage/internal/icc"
 	"github.com/profileimage/profileimage/validate"
@@ -20,14 +22,17 @@ type colour struct {
 	// how each channel of an RGB image under a gray profile does (a gray
 	// PNG with alpha decodes as RGB).
 	gray [256]uint8
+	// workers is how many goroutines a conversion may use.
+	workers int
 }
 
 // prepareColour makes the conversion of the upload's colours to sRGB, or
 // returns nil when they are sRGB already: no profile, an sRGB one, or one
 // that converts no colour by more than 1/255 (then the pixels are left
 // exactly as they are). A profile that cannot be used is ignored, with
-// the step that says why.
-func prepareColour(data []byte, info validate.Info) (*colour, []Step) {
+// the step that says why. A conversion uses up to workers goroutines (0:
+// GOMAXPROCS).
+func prepareColour(data []byte, info validate.Info, workers int) (*colour, []Step) {
 	cp := info.ColorProfile
 	if cp.Source == "" {
 		return nil, nil
@@ -68,7 +73,10 @@ func prepareColour(data []byte, info validate.Info) (*colour, []Step) {
 	if t.IsIdentity() {
 		return nil, nil
 	}
-	col := &colour{t: t, step: Step{"converted", name + " to sRGB"}}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	col := &colour{t: t, step: Step{"converted", name + " to sRGB"}, workers: workers}
 	for v := range 256 {
 		switch t.Inputs() {
 		case 1:
@@ -165,7 +173,7 @@ func (c *colour) convert(img image.Image, r image.Rectangle) bool {
 		if c.t.Inputs() != 3 {
 			return false
 		}
-		c.convertYCbCr(m, r)
+		c.convertYCbCr(m, r, c.workers)
 		return true
 	case *image.NRGBA:
 		pix, stride = m.Pix[m.PixOffset(r.Min.X, r.Min.Y):], m.Stride
@@ -192,35 +200,95 @@ func (c *colour) convert(img image.Image, r image.Rectangle) bool {
 
 // convertYCbCr converts the chroma cells of m that r touches: each pixel
 // through RGB, its luma kept per pixel and its chroma averaged over the
-// cell, as an encoder subsamples.
-func (c *colour) convertYCbCr(m *image.YCbCr, r image.Rectangle) {
+// cell, as an encoder subsamples. The arithmetic is image/color's
+// (JFIF's, in 16.16 fixed point). Bands of cell rows go to up to workers
+// goroutines; the result does not depend on how many.
+func (c *colour) convertYCbCr(m *image.YCbCr, r image.Rectangle, workers int) {
 	hs, vs := chromaCell(m.SubsampleRatio)
 	// Whole cells: the chroma grid is aligned to absolute coordinates.
 	r.Min.X, r.Min.Y = floorTo(r.Min.X, hs), floorTo(r.Min.Y, vs)
 	r = r.Intersect(m.Rect)
-	for cy := r.Min.Y; cy < r.Max.Y; cy = floorTo(cy, vs) + vs {
-		y1 := min(floorTo(cy, vs)+vs, r.Max.Y)
-		for cx := r.Min.X; cx < r.Max.X; cx = floorTo(cx, hs) + hs {
-			x1 := min(floorTo(cx, hs)+hs, r.Max.X)
-			ci := m.COffset(cx, cy)
-			cb0, cr0 := m.Cb[ci], m.Cr[ci]
-			var sumB, sumR, n int32
-			for y := cy; y < y1; y++ {
-				yi := m.YOffset(cx, y)
-				for x := cx; x < x1; x++ {
-					rr, gg, bb := color.YCbCrToRGB(m.Y[yi], cb0, cr0)
-					rr, gg, bb = c.t.RGB(rr, gg, bb)
-					yy, cb, cr := color.RGBToYCbCr(rr, gg, bb)
-					m.Y[yi] = yy
-					sumB += int32(cb)
-					sumR += int32(cr)
-					n++
-					yi++
-				}
+	if r.Empty() {
+		return
+	}
+	const minBandPixels = 1 << 16
+	cellRows := (r.Dy() + vs - 1) / vs
+	n := max(1, min(workers, r.Dx()*r.Dy()/minBandPixels, cellRows))
+	var wg sync.WaitGroup
+	for i := range n {
+		band := r
+		band.Min.Y = max(r.Min.Y, floorTo(r.Min.Y, vs)+cellRows*i/n*vs)
+		band.Max.Y = min(r.Max.Y, floorTo(r.Min.Y, vs)+cellRows*(i+1)/n*vs)
+		if i == n-1 {
+			c.ycbcrBand(m, band, hs, vs)
+			continue
+		}
+		wg.Go(func() { c.ycbcrBand(m, band, hs, vs) })
+	}
+	wg.Wait()
+}
+
+// ycbcrBand converts rows of whole cells (r.Min.Y on a cell row, r.Min.X
+// on a cell column).
+func (c *colour) ycbcrBand(m *image.YCbCr, r image.Rectangle, hs, vs int) {
+	shift := bits.TrailingZeros(uint(hs)) // hs is 1, 2 or 4
+	w := r.Dx()
+	rgb := make([]byte, 3*w*vs)
+	cells := (w + hs - 1) / hs
+	sumB, sumR, count := make([]int32, cells), make([]int32, cells), make([]int32, cells)
+	for y0 := r.Min.Y; y0 < r.Max.Y; y0 += vs {
+		y1 := min(y0+vs, r.Max.Y)
+		cb := m.Cb[m.COffset(r.Min.X, y0):][:cells]
+		cr := m.Cr[m.COffset(r.Min.X, y0):][:cells]
+		// Y'CbCr to RGB, into rgb.
+		for y := y0; y < y1; y++ {
+			lum := m.Y[m.YOffset(r.Min.X, y):][:w]
+			row := rgb[3*w*(y-y0):][:3*w]
+			for i, v := range lum {
+				k := i >> shift
+				b, rr := int32(cb[k])-128, int32(cr[k])-128
+				yy := int32(v) * 0x10101
+				o := row[3*i : 3*i+3 : 3*i+3]
+				o[0] = clamp16(yy + 91881*rr)
+				o[1] = clamp16(yy - 22554*b - 46802*rr)
+				o[2] = clamp16(yy + 116130*b)
 			}
-			m.Cb[ci], m.Cr[ci] = uint8((sumB+n/2)/n), uint8((sumR+n/2)/n)
+		}
+		c.t.RGBRow(rgb[:3*w*(y1-y0)], 3)
+		// Back: luma per pixel, chroma summed per cell.
+		clear(sumB)
+		clear(sumR)
+		clear(count)
+		for y := y0; y < y1; y++ {
+			lum := m.Y[m.YOffset(r.Min.X, y):][:w]
+			row := rgb[3*w*(y-y0):][:3*w]
+			for i := range lum {
+				p := row[3*i : 3*i+3 : 3*i+3]
+				rr, gg, bb := int32(p[0]), int32(p[1]), int32(p[2])
+				lum[i] = uint8((19595*rr + 38470*gg + 7471*bb + 1<<15) >> 16)
+				k := i >> shift
+				sumB[k] += -11056*rr - 21712*gg + 32768*bb
+				sumR[k] += 32768*rr - 27440*gg - 5328*bb
+				count[k]++
+			}
+		}
+		for k := range cells {
+			cb[k] = chroma(sumB[k], count[k])
+			cr[k] = chroma(sumR[k], count[k])
 		}
 	}
+}
+
+// clamp16 returns a 16.16 value's integer part clamped to a byte.
+func clamp16(v int32) uint8 {
+	v >>= 16
+	return uint8(min(max(v, 0), 255))
+}
+
+// chroma is the mean of n 16.16 chroma sums, offset by 128 and clamped.
+func chroma(sum, n int32) uint8 {
+	v := (sum/n + 128<<16 + 1<<15) >> 16
+	return uint8(min(max(v, 0), 255))
 }
 
 // chromaCell returns the luma pixels across and down of one chroma sample.

@@ -141,7 +141,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	if info.OrientedWidth != info.Width {
 		src.w, src.h = storedH, storedW
 	}
-	conv, colourSteps := prepareColour(data, info)
+	conv, colourSteps := prepareColour(data, info, s.concurrency)
 	var early *scale.Scaler // only JPEG hands out rows while decoding
 	first, err := makePlan(src.planW, src.planH, sizeTarget(p, sizes[0]), s.crop)
 	if err == nil && info.Format == vendors.JPEG && !src.turnsOnly(first) && !conv.beforeResample() {

@@ -31,7 +31,7 @@ func madeProfiles() map[string][]byte {
 	return map[string][]byte{
 		// Display P3 as Apple writes it: v4, sRGB's curve as para type 3,
 		// D65 primaries adapted to D50, chad.
-		"display-p3-v4.icc": icctest.Matrix("Display P3", true, d65, p3Red, p3Green, p3Blue, icctest.SRGBPara()),
+		"display-p3-v4.icc": icctest.DisplayP3(),
 		// ProPhoto (ROMM RGB): v2, D50 primaries, gamma 1.8 as a curv gamma.
 		"prophoto-v2.icc": icctest.Matrix("ProPhoto RGB", false, d50, rommRed, rommGreen, rommBlue, icctest.Gamma(1.8)),
 		// A press-like CMYK output profile: v2, A2B1 as lut16 (mft2) to Lab

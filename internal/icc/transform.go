@@ -199,11 +199,22 @@ func (t *Transform) CMYK(c, m, y, k uint8) (uint8, uint8, uint8) {
 	return t.link.eval4(c, m, y, k)
 }
 
-// RGBRow converts the pixels of an interleaved row in place: n pixels of
+// RGBRow converts the pixels of an interleaved row in place: pixels of
 // step bytes (3 for RGB, 4 for RGBA or NRGBA, whose alpha is left alone).
 func (t *Transform) RGBRow(pix []byte, step int) {
+	if t.link != nil {
+		for i := 0; i+2 < len(pix); i += step {
+			pix[i], pix[i+1], pix[i+2] = t.link.eval3(pix[i], pix[i+1], pix[i+2])
+		}
+		return
+	}
+	lin, m, enc := t.lin, t.m, t.enc
 	for i := 0; i+2 < len(pix); i += step {
-		pix[i], pix[i+1], pix[i+2] = t.RGB(pix[i], pix[i+1], pix[i+2])
+		p := pix[i : i+3 : i+3]
+		lr, lg, lb := lin[0][p[0]], lin[1][p[1]], lin[2][p[2]]
+		p[0] = enc[fix(m[0]*lr+m[1]*lg+m[2]*lb)]
+		p[1] = enc[fix(m[3]*lr+m[4]*lg+m[5]*lb)]
+		p[2] = enc[fix(m[6]*lr+m[7]*lg+m[8]*lb)]
 	}
 }
 

@@ -301,3 +301,11 @@ func LabEncode(l, a, b float64, legacy bool) [3]float64 {
 	}
 	return [3]float64{l / 100, (a + 128) / 255, (b + 128) / 255}
 }
+
+// DisplayP3 is Display P3 as Apple writes it: version 4, mluc, chad, D65
+// primaries adapted to D50 and sRGB's curve as para type 3.
+func DisplayP3() []byte {
+	d65 := icc.Chromaticity{X: 0.3127, Y: 0.3290}
+	return Matrix("Display P3", true, d65, icc.Chromaticity{X: 0.680, Y: 0.320},
+		icc.Chromaticity{X: 0.265, Y: 0.690}, icc.Chromaticity{X: 0.150, Y: 0.060}, SRGBPara())
+}
