@@ -30,9 +30,35 @@ type colour struct {
 // returns nil when they are sRGB already: no profile, an sRGB one, or one
 // that converts no colour by more than 1/255 (then the pixels are left
 // exactly as they are). A profile that cannot be used is ignored, with
-// the step that says why. A conversion uses up to workers goroutines (0:
-// GOMAXPROCS).
+// the step that says why. CMYK with no usable profile is taken as printed
+// by the standard press condition FOGRA39 (see icc.Press). A conversion
+// uses up to workers goroutines (0: GOMAXPROCS).
 func prepareColour(data []byte, info validate.Info, workers int) (*colour, []Step) {
+	col, steps := embeddedColour(data, info)
+	if col == nil && channels(info.ColorModel) == 4 {
+		col = &colour{t: icc.Press(), step: Step{"converted", "CMYK without a usable profile as FOGRA39 to sRGB"}}
+	}
+	if col == nil {
+		return nil, steps
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	col.workers = workers
+	for v := range 256 {
+		switch col.t.Inputs() {
+		case 1:
+			col.gray[v] = col.t.Gray(uint8(v))
+		case 3:
+			_, col.gray[v], _ = col.t.RGB(uint8(v), uint8(v), uint8(v))
+		}
+	}
+	return col, steps
+}
+
+// embeddedColour makes the conversion of the upload's own profile, as
+// prepareColour describes.
+func embeddedColour(data []byte, info validate.Info) (*colour, []Step) {
 	cp := info.ColorProfile
 	if cp.Source == "" {
 		return nil, nil
@@ -73,19 +99,7 @@ func prepareColour(data []byte, info validate.Info, workers int) (*colour, []Ste
 	if t.IsIdentity() {
 		return nil, nil
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	col := &colour{t: t, step: Step{"converted", name + " to sRGB"}, workers: workers}
-	for v := range 256 {
-		switch t.Inputs() {
-		case 1:
-			col.gray[v] = t.Gray(uint8(v))
-		case 3:
-			_, col.gray[v], _ = t.RGB(uint8(v), uint8(v), uint8(v))
-		}
-	}
-	return col, nil
+	return &colour{t: t, step: Step{"converted", name + " to sRGB"}}, nil
 }
 
 // pngProfile makes the profile of PNG's gAMA and cHRM chunks, or nil

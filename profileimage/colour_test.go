@@ -50,8 +50,20 @@ func TestConvertedLikeLittleCMS(t *testing.T) {
 		{"prophoto.png", "prophoto-png", "converted (ProPhoto RGB to sRGB)", 2},
 		{"gray.jpg", "gray-jpg", "converted (Gray to sRGB)", 2},
 		{"cmyk.jpg", "cmyk-jpg", "converted (Press-like CMYK (lut16) to sRGB)", 3},
+		// No profile: FOGRA39 (internal/icc's TestPressAgainstLibvips).
+		{"cmyk-noprofile.jpg", "", "CMYK without a usable profile as FOGRA39 to sRGB", 0},
 	} {
 		t.Run(c.upload, func(t *testing.T) {
+			if c.want == "" {
+				res, err := profileimage.Normalize(context.Background(), readColour(t, c.upload), sameSizePNG())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Contains(res.Steps, profileimage.Step{Op: "converted", Detail: c.step}) {
+					t.Errorf("steps %v, want converted (%s)", res.Steps, c.step)
+				}
+				return
+			}
 			res, err := profileimage.Normalize(context.Background(), readColour(t, c.upload), sameSizePNG())
 			if err != nil {
 				t.Fatal(err)

@@ -9,6 +9,10 @@
 #   photo-cmyk.jpg    the same as CMYK (PIL's naive separation), an Adobe
 #                     CMYK JPEG (inverted, as Photoshop writes it) carrying
 #                     cmyk-lut-v2.icc
+#   photo-cmyk-noprofile.jpg   the same CMYK JPEG without a profile, and
+#   want-vips-cmyk-noprofile.png   libvips 8.14's conversion of it with its
+#                     built-in CMYK profile: vips colourspace
+#                     photo-cmyk-noprofile.jpg want-vips-cmyk-noprofile.png srgb
 #   want-NAME.png     the colour-managed sRGB result: the image read as
 #                     profile NAME.icc, converted to lcms' built-in sRGB,
 #                     relative colorimetric, no black point compensation
@@ -23,6 +27,9 @@ gray.save('photo-gray.png')
 cmyk = photo.convert('CMYK')
 cmykProfile = open('cmyk-lut-v2.icc', 'rb').read()
 cmyk.save('photo-cmyk.jpg', quality=95, icc_profile=cmykProfile)
+cmyk.save('photo-cmyk-noprofile.jpg', quality=95)
+import subprocess
+subprocess.run(['vips', 'colourspace', 'photo-cmyk-noprofile.jpg', 'want-vips-cmyk-noprofile.png', 'srgb'], check=True)
 
 srgb = ImageCms.createProfile('sRGB')
 relative = ImageCms.Intent.RELATIVE_COLORIMETRIC

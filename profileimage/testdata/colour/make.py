@@ -12,7 +12,8 @@
 #        written out of order (3, 1, 2)
 #   gray.jpg        photo-gray.png as a gray JPEG carrying Gray.icc
 #   prophoto.png    photo.png tagged ProPhoto
-#   cmyk.jpg        cmyk.jpg is photo-cmyk.jpg (an Adobe CMYK JPEG with a lut16 profile)
+#   cmyk.jpg        internal/icc's photo-cmyk.jpg (an Adobe CMYK JPEG with a
+#                   lut16 profile); cmyk-noprofile.jpg its photo-cmyk-noprofile.jpg
 #   want-NAME.png   the colour-managed sRGB result at the same size: the
 #        upload decoded (libjpeg for JPEG), converted by LittleCMS to its
 #        built-in sRGB, relative colorimetric
@@ -56,5 +57,6 @@ want('gray.jpg', 'gray-jpg')
 want('prophoto.png', 'prophoto-png')
 open('cmyk.jpg', 'wb').write(open(fixtures + 'photo-cmyk.jpg', 'rb').read())
 want('cmyk.jpg', 'cmyk-jpg')
+open('cmyk-noprofile.jpg', 'wb').write(open(fixtures + 'photo-cmyk-noprofile.jpg', 'rb').read())
 import os
 os.remove('plain.png'); os.remove('plain.webp')
