@@ -210,3 +210,44 @@ func TestTruncated(t *testing.T) {
 		}
 	}
 }
+
+// TestLUTEncodings: one CMYK model as lut8 (mft1, v4 Lab encoding) and
+// lut16 (mft2, v2 Lab encoding) converts alike, within the 8-bit nodes'
+// rounding.
+func TestLUTEncodings(t *testing.T) {
+	model := func(x []float64) (l, a, b float64) {
+		return 100 * (1 - 0.6*x[0] - 0.3*x[1]) * (1 - 0.9*x[3]), 60 * (x[1] - x[0]), 50 * (x[2] - 0.5*x[0])
+	}
+	build := func(lut []byte) *icc.Transform {
+		data := icctest.Profile(icctest.Header{Version: 0x02100000, Class: "prtr", Space: "CMYK", PCS: "Lab "},
+			icctest.Tag{Sig: "A2B1", Data: lut})
+		p, err := icc.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := icc.New(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tr
+	}
+	t8 := build(icctest.Mft1(4, 9, func(x []float64) [3]float64 { l, a, b := model(x); return icctest.LabEncode(l, a, b, false) }))
+	t16 := build(icctest.Mft2(4, 9, func(x []float64) [3]float64 { l, a, b := model(x); return icctest.LabEncode(l, a, b, true) }))
+	worst := 0
+	for c := 0; c < 256; c += 51 {
+		for m := 0; m < 256; m += 51 {
+			for y := 0; y < 256; y += 51 {
+				for k := 0; k < 256; k += 85 {
+					r1, g1, b1 := t8.CMYK(uint8(c), uint8(m), uint8(y), uint8(k))
+					r2, g2, b2 := t16.CMYK(uint8(c), uint8(m), uint8(y), uint8(k))
+					for _, d := range []int{int(r1) - int(r2), int(g1) - int(g2), int(b1) - int(b2)} {
+						worst = max(worst, d, -d)
+					}
+				}
+			}
+		}
+	}
+	if worst > 4 {
+		t.Errorf("lut8 and lut16 differ by up to %d/255", worst)
+	}
+}

@@ -309,3 +309,30 @@ func DisplayP3() []byte {
 	return Matrix("Display P3", true, d65, icc.Chromaticity{X: 0.680, Y: 0.320},
 		icc.Chromaticity{X: 0.265, Y: 0.690}, icc.Chromaticity{X: 0.150, Y: 0.060}, SRGBPara())
 }
+
+// Mft1 is a lut8Type of in inputs and 3 outputs: identity input and output
+// tables of 256 entries, and a CLUT of grid points per input with 8-bit
+// nodes from f (normalised; a Lab PCS in the v4 encoding).
+func Mft1(in, grid int, f func(x []float64) [3]float64) []byte {
+	nodes := pow(grid, in)
+	b := typed("mft1", 40+256*in+3*nodes+256*3)
+	b[8], b[9], b[10] = byte(in), 3, byte(grid)
+	for i := range 3 {
+		put15(b[12+16*i:], 1)
+	}
+	p := 48
+	for range in {
+		for v := range 256 {
+			b[p+v] = byte(v)
+		}
+		p += 256
+	}
+	p = putGrid(b, p, in, grid, 1, f)
+	for range 3 {
+		for v := range 256 {
+			b[p+v] = byte(v)
+		}
+		p += 256
+	}
+	return b
+}
