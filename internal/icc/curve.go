@@ -46,7 +46,7 @@ func readCurve(d []byte, off int) (Curve, int, error) {
 	case typeCurv:
 		n := uint64(be32(d[8:]))
 		if n > maxCurvePoints || 12+2*n > uint64(len(d)) {
-			return Curve{}, 0, malformed(off, "curve of "+strconv.Itoa(int(min(n, 1<<31)))+" points in "+strconv.Itoa(len(d))+" bytes")
+			return Curve{}, 0, malformed(off, "curve of "+strconv.FormatUint(n, 10)+" points in "+strconv.Itoa(len(d))+" bytes")
 		}
 		used := pad4(12 + 2*int(n))
 		switch n {

@@ -124,10 +124,12 @@ type Profile struct {
 	A2B0, A2B1 *LUT
 }
 
-// table is the raw profile with its validated tag table.
+// table is the raw profile with its validated tag table, and where the
+// tags this package reads are (the first of each signature), found in the
+// one pass that checks the table.
 type table struct {
-	b []byte
-	n int // tags
+	b     []byte
+	known [12]struct{ off, size uint32 } // by knownIndex
 }
 
 // readTable checks the header and the tag table of b.
@@ -155,17 +157,20 @@ func readTable(b []byte) (table, Header, error) {
 	h.PCS = Signature(be32(b[20:]))
 	n := be32(b[headerSize:])
 	if n > MaxTags {
-		return table{}, h, malformed(headerSize, strconv.Itoa(int(min(n, 1<<30)))+" tags, above "+strconv.Itoa(MaxTags))
+		return table{}, h, malformed(headerSize, strconv.FormatUint(uint64(n), 10)+" tags, above "+strconv.Itoa(MaxTags))
 	}
 	if uint64(headerSize+4)+12*uint64(n) > uint64(len(b)) {
 		return table{}, h, malformed(headerSize, "a tag table of "+strconv.Itoa(int(n))+" entries runs past the end")
 	}
-	t := table{b: b, n: int(n)}
-	for i := range t.n {
+	t := table{b: b}
+	for i := range int(n) {
 		e := b[headerSize+4+12*i:]
 		off, sz := uint64(be32(e[4:])), uint64(be32(e[8:]))
 		if off+sz > uint64(len(b)) || sz < 8 || off < headerSize+4 {
 			return table{}, h, malformed(headerSize+4+12*i, "tag "+Signature(be32(e)).String()+" lies outside the profile")
+		}
+		if k := knownIndex(Signature(be32(e))); k >= 0 && t.known[k].size == 0 {
+			t.known[k].off, t.known[k].size = uint32(off), uint32(sz)
 		}
 	}
 	h.Description = t.description()
@@ -174,19 +179,48 @@ func readTable(b []byte) (table, Header, error) {
 
 // find returns the data of tag sig (starting with its type signature), or
 // nil when the profile has no such tag.
-func (t table) find(sig Signature) []byte {
-	for i := range t.n {
-		e := t.b[headerSize+4+12*i:]
-		if Signature(be32(e)) == sig {
-			off, sz := be32(e[4:]), be32(e[8:])
-			return t.b[off : off+sz]
-		}
+func (t *table) find(sig Signature) []byte {
+	k := knownIndex(sig)
+	if k < 0 || t.known[k].size == 0 {
+		return nil
 	}
-	return nil
+	return t.b[t.known[k].off : t.known[k].off+t.known[k].size]
+}
+
+// knownIndex returns the index in table.known of a tag Parse reads, or
+// -1 for any other.
+func knownIndex(sig Signature) int {
+	switch sig {
+	case tagDesc:
+		return 0
+	case tagWtpt:
+		return 1
+	case tagChad:
+		return 2
+	case tagRXYZ:
+		return 3
+	case tagGXYZ:
+		return 4
+	case tagBXYZ:
+		return 5
+	case tagRTRC:
+		return 6
+	case tagGTRC:
+		return 7
+	case tagBTRC:
+		return 8
+	case tagKTRC:
+		return 9
+	case tagA2B0:
+		return 10
+	case tagA2B1:
+		return 11
+	}
+	return -1
 }
 
 // offset returns where tag data d starts in the profile, for errors.
-func (t table) offset(d []byte) int {
+func (t *table) offset(d []byte) int {
 	if len(d) == 0 {
 		return -1
 	}
@@ -223,7 +257,7 @@ func Parse(b []byte) (*Profile, error) {
 		}
 		p.Adaptation = &m
 	}
-	if err := p.readMatrix(t); err != nil {
+	if err := p.readMatrix(&t); err != nil {
 		return nil, err
 	}
 	if d := t.find(tagKTRC); d != nil {
@@ -249,7 +283,7 @@ func Parse(b []byte) (*Profile, error) {
 }
 
 // readMatrix reads the colorants and TRCs, all six or none.
-func (p *Profile) readMatrix(t table) error {
+func (p *Profile) readMatrix(t *table) error {
 	xyz := [3][]byte{t.find(tagRXYZ), t.find(tagGXYZ), t.find(tagBXYZ)}
 	trc := [3][]byte{t.find(tagRTRC), t.find(tagGTRC), t.find(tagBTRC)}
 	for i := range 3 {

@@ -56,7 +56,7 @@ const maxName = 128
 // multiLocalizedUnicodeType (the en record, else the first) or a
 // textType. A description that cannot be read is empty: it names the
 // profile and is no reason to refuse it.
-func (t table) description() string {
+func (t *table) description() string {
 	d := t.find(tagDesc)
 	if d == nil {
 		return ""
