@@ -95,14 +95,14 @@ var (
 	srgbBlue  = Chromaticity{0.15, 0.06}
 )
 
-// srgbToXYZ50 and xyz50ToSRGB are sRGB's matrix adapted to D50, and its
-// inverse: where every conversion ends.
-var srgbToXYZ50, xyz50ToSRGB = srgbMatrices()
+// xyz50ToSRGB is the inverse of sRGB's matrix adapted to D50: where every
+// conversion ends.
+var xyz50ToSRGB = srgbFromXYZ50()
 
-func srgbMatrices() (mat3, mat3) {
+func srgbFromXYZ50() mat3 {
 	m, _ := rgbToXYZ50(srgbWhite, srgbRed, srgbGreen, srgbBlue)
 	inv, _ := m.inverse()
-	return m, inv
+	return inv
 }
 
 // labToXYZ converts CIE L*a*b* (D50) to XYZ.
@@ -129,13 +129,4 @@ func srgbEncode(v float64) float64 {
 		return 12.92 * v
 	}
 	return 1.055*math.Pow(v, 1/2.4) - 0.055
-}
-
-// srgbDecode is sRGB's transfer function to linear light.
-func srgbDecode(v float64) float64 {
-	v = clamp01(v)
-	if v <= 0.04045 {
-		return v / 12.92
-	}
-	return math.Pow((v+0.055)/1.055, 2.4)
 }
