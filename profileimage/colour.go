@@ -243,36 +243,43 @@ func (c *colour) convertYCbCr(m *image.YCbCr, r image.Rectangle, workers int) {
 }
 
 // ycbcrBand converts rows of whole cells (r.Min.Y on a cell row, r.Min.X
-// on a cell column).
+// on a cell column). Each cell's chroma terms are computed once, and its
+// new chroma from the sums of its pixels' R, G and B.
 func (c *colour) ycbcrBand(m *image.YCbCr, r image.Rectangle, hs, vs int) {
 	shift := bits.TrailingZeros(uint(hs)) // hs is 1, 2 or 4
 	w := r.Dx()
 	rgb := make([]byte, 3*w*vs)
 	cells := (w + hs - 1) / hs
-	sumB, sumR, count := make([]int32, cells), make([]int32, cells), make([]int32, cells)
+	// Per cell: the chroma terms of R, G and B, then the sums of R, G, B
+	// and the pixel count.
+	terms := make([]int32, 3*cells)
+	sums := make([]int32, 4*cells)
 	for y0 := r.Min.Y; y0 < r.Max.Y; y0 += vs {
 		y1 := min(y0+vs, r.Max.Y)
 		cb := m.Cb[m.COffset(r.Min.X, y0):][:cells]
 		cr := m.Cr[m.COffset(r.Min.X, y0):][:cells]
+		for k := range cells {
+			b, rr := int32(cb[k])-128, int32(cr[k])-128
+			t := terms[3*k : 3*k+3 : 3*k+3]
+			t[0], t[1], t[2] = 91881*rr, -22554*b-46802*rr, 116130*b
+		}
 		// Y'CbCr to RGB, into rgb.
 		for y := y0; y < y1; y++ {
 			lum := m.Y[m.YOffset(r.Min.X, y):][:w]
 			row := rgb[3*w*(y-y0):][:3*w]
 			for i, v := range lum {
 				k := i >> shift
-				b, rr := int32(cb[k])-128, int32(cr[k])-128
+				t := terms[3*k : 3*k+3 : 3*k+3]
 				yy := int32(v) * 0x10101
 				o := row[3*i : 3*i+3 : 3*i+3]
-				o[0] = clamp16(yy + 91881*rr)
-				o[1] = clamp16(yy - 22554*b - 46802*rr)
-				o[2] = clamp16(yy + 116130*b)
+				o[0] = clamp16(yy + t[0])
+				o[1] = clamp16(yy + t[1])
+				o[2] = clamp16(yy + t[2])
 			}
 		}
 		c.t.RGBRow(rgb[:3*w*(y1-y0)], 3)
-		// Back: luma per pixel, chroma summed per cell.
-		clear(sumB)
-		clear(sumR)
-		clear(count)
+		// Back: luma per pixel, R, G, B summed per cell.
+		clear(sums)
 		for y := y0; y < y1; y++ {
 			lum := m.Y[m.YOffset(r.Min.X, y):][:w]
 			row := rgb[3*w*(y-y0):][:3*w]
@@ -281,14 +288,17 @@ func (c *colour) ycbcrBand(m *image.YCbCr, r image.Rectangle, hs, vs int) {
 				rr, gg, bb := int32(p[0]), int32(p[1]), int32(p[2])
 				lum[i] = uint8((19595*rr + 38470*gg + 7471*bb + 1<<15) >> 16)
 				k := i >> shift
-				sumB[k] += -11056*rr - 21712*gg + 32768*bb
-				sumR[k] += 32768*rr - 27440*gg - 5328*bb
-				count[k]++
+				s := sums[4*k : 4*k+4 : 4*k+4]
+				s[0] += rr
+				s[1] += gg
+				s[2] += bb
+				s[3]++
 			}
 		}
 		for k := range cells {
-			cb[k] = chroma(sumB[k], count[k])
-			cr[k] = chroma(sumR[k], count[k])
+			s := sums[4*k : 4*k+4 : 4*k+4]
+			cb[k] = chroma(-11056*s[0]-21712*s[1]+32768*s[2], s[3])
+			cr[k] = chroma(32768*s[0]-27440*s[1]-5328*s[2], s[3])
 		}
 	}
 }
