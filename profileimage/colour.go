@@ -79,6 +79,9 @@ func embeddedColour(data []byte, info validate.Info) (*colour, []Step) {
 		if p, err = icc.Parse(c.ICC); err != nil {
 			return ignored(err.Error())
 		}
+		if p.Description != "" {
+			name = p.Description
+		}
 		if name == "" {
 			name = "ICC profile " + cp.Space
 		}

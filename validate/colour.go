@@ -72,9 +72,9 @@ func (e *colorErr) Unwrap() error { return ErrColorProfile }
 func EmbeddedColor(data []byte, f vendors.Format) (Color, error) {
 	switch f {
 	case vendors.JPEG:
-		return jpegColor(data)
+		return jpegColor(data, maxColorBytes)
 	case vendors.PNG:
-		return pngColor(data)
+		return pngColor(data, maxColorBytes)
 	case vendors.WebP:
 		return webpColor(data), nil
 	case vendors.TIFF:
@@ -86,19 +86,37 @@ func EmbeddedColor(data []byte, f vendors.Format) (Color, error) {
 	return Color{}, nil
 }
 
-// describeColor fills in.ColorProfile from data's colour description.
+// describePrefix is how much of a profile describing it reads when the
+// profile must be inflated (PNG iCCP) or reassembled (several JPEG
+// chunks): its header, tag table and description are at its start.
+const describePrefix = 64 << 10
+
+// describeColor fills in.ColorProfile from data's colour description,
+// reading at most describePrefix bytes of a profile that is not stored
+// whole and uncompressed (so that Inspect's allocation stays small).
 func describeColor(data []byte, in *Info) {
 	if !in.Metadata.ICC && in.Format != vendors.PNG {
 		return
 	}
-	c, err := EmbeddedColor(data, in.Format)
+	var (
+		c   Color
+		err error
+	)
+	switch in.Format {
+	case vendors.JPEG:
+		c, err = jpegColor(data, describePrefix)
+	case vendors.PNG:
+		c, err = pngColor(data, describePrefix)
+	default:
+		c, err = EmbeddedColor(data, in.Format)
+	}
 	cp := &in.ColorProfile
 	switch {
 	case err != nil:
 		*cp = ColorProfile{Source: "icc", Err: err}
 	case c.ICC != nil:
 		cp.Source = "icc"
-		h, err := icc.ReadHeader(c.ICC)
+		h, err := icc.ReadHeaderPrefix(c.ICC)
 		if err != nil {
 			cp.Err = colorError(err.Error())
 		} else {
@@ -127,8 +145,10 @@ func (c Color) PNGName() string {
 
 // jpegColor reassembles the ICC profile of the APP2 "ICC_PROFILE" chunks
 // before the first scan. Chunks may come in any order; a missing,
-// repeated or inconsistent one makes the profile unusable.
-func jpegColor(b []byte) (Color, error) {
+// repeated or inconsistent one makes the profile unusable. A profile of
+// one chunk is returned in place; one of several is reassembled up to
+// limit bytes (below maxColorBytes: the start of the profile).
+func jpegColor(b []byte, limit int) (Color, error) {
 	const prefix = "ICC_PROFILE\x00"
 	var (
 		sizes [256]int // by sequence number, 1-based
@@ -206,13 +226,19 @@ func jpegColor(b []byte) (Color, error) {
 	for seq := 1; seq <= count; seq++ {
 		start[seq+1] = start[seq] + sizes[seq]
 	}
-	out := make([]byte, total)
-	err = each(func(seq int, chunk []byte) { copy(out[start[seq]:], chunk) })
+	out := make([]byte, min(total, limit))
+	err = each(func(seq int, chunk []byte) {
+		if start[seq] < len(out) {
+			copy(out[start[seq]:], chunk)
+		}
+	})
 	return Color{ICC: out}, err
 }
 
-// pngColor reads iCCP, sRGB, gAMA and cHRM, which come before IDAT.
-func pngColor(b []byte) (Color, error) {
+// pngColor reads iCCP, sRGB, gAMA and cHRM, which come before IDAT. An
+// iCCP is inflated up to limit bytes: below maxColorBytes, the start of
+// the profile.
+func pngColor(b []byte, limit int) (Color, error) {
 	var c Color
 	for p := 8; p+12 <= len(b); {
 		n := uint64(binary.BigEndian.Uint32(b[p:]))
@@ -224,7 +250,7 @@ func pngColor(b []byte) (Color, error) {
 		p += 12 + int(n)
 		switch typ {
 		case "iCCP":
-			profile, err := inflateICCP(d)
+			profile, err := inflateICCP(d, limit)
 			if err != nil {
 				return Color{}, err
 			}
@@ -248,8 +274,8 @@ func pngColor(b []byte) (Color, error) {
 }
 
 // inflateICCP reads an iCCP chunk: a name, a NUL, method 0, zlib data
-// of at most maxColorBytes.
-func inflateICCP(d []byte) ([]byte, error) {
+// of at most maxColorBytes, of which it inflates up to limit bytes.
+func inflateICCP(d []byte, limit int) ([]byte, error) {
 	i := bytes.IndexByte(d, 0)
 	if i < 1 || i > 79 || i+2 > len(d) || d[i+1] != 0 {
 		return nil, colorError("bad iCCP header")
@@ -257,6 +283,14 @@ func inflateICCP(d []byte) ([]byte, error) {
 	z, err := zlib.NewReader(bytes.NewReader(d[i+2:]))
 	if err != nil {
 		return nil, colorError("iCCP: " + err.Error())
+	}
+	if limit < maxColorBytes {
+		profile := make([]byte, limit)
+		n, err := io.ReadFull(z, profile)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return nil, colorError("iCCP: " + err.Error())
+		}
+		return profile[:n], nil
 	}
 	profile, err := io.ReadAll(io.LimitReader(z, maxColorBytes+1))
 	if err != nil {

@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -9,6 +10,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/profileimage/profileimage/validate"
@@ -134,5 +136,35 @@ func TestPNGColourChunks(t *testing.T) {
 		if col.Gamma != c.gamma {
 			t.Errorf("%s: gamma %g, want %g", c.name, col.Gamma, c.gamma)
 		}
+	}
+}
+
+// TestICCPBombInspectsSmall: an iCCP that inflates to 64 MiB costs Inspect
+// a bounded allocation (it inflates no further than a description needs),
+// and is refused at decode time, above the 16 MiB a profile may have.
+func TestICCPBombInspectsSmall(t *testing.T) {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	zeros := make([]byte, 1<<20)
+	for range 64 {
+		w.Write(zeros)
+	}
+	w.Close()
+	data := pngWith(t, pngChunk("iCCP", append([]byte("bomb\x00\x00"), z.Bytes()...)))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	in, err := validate.Inspect(data)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<10 {
+		t.Errorf("Inspect allocated %d bytes", n)
+	}
+	if in.ColorProfile.Err == nil {
+		t.Errorf("%+v: zeros are no profile", in.ColorProfile)
+	}
+	if _, err := validate.EmbeddedColor(data, in.Format); !errors.Is(err, validate.ErrColorProfile) {
+		t.Errorf("EmbeddedColor: %v", err)
 	}
 }

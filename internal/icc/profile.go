@@ -133,7 +133,9 @@ type table struct {
 }
 
 // readTable checks the header and the tag table of b.
-func readTable(b []byte) (table, Header, error) {
+// With prefix, b may be the start of a profile only: the tags that lie
+// beyond it are left unread instead of refused.
+func readTable(b []byte, prefix bool) (table, Header, error) {
 	var h Header
 	if len(b) < headerSize+4 {
 		return table{}, h, malformed(-1, "shorter than a header and a tag count ("+strconv.Itoa(len(b))+" bytes)")
@@ -159,6 +161,9 @@ func readTable(b []byte) (table, Header, error) {
 	if n > MaxTags {
 		return table{}, h, malformed(headerSize, strconv.FormatUint(uint64(n), 10)+" tags, above "+strconv.Itoa(MaxTags))
 	}
+	if end := uint64(headerSize+4) + 12*uint64(n); prefix && end > uint64(len(b)) && end <= uint64(size) {
+		return table{b: b}, h, nil // the table goes on beyond the prefix: no description
+	}
 	if uint64(headerSize+4)+12*uint64(n) > uint64(len(b)) {
 		return table{}, h, malformed(headerSize, "a tag table of "+strconv.Itoa(int(n))+" entries runs past the end")
 	}
@@ -166,6 +171,9 @@ func readTable(b []byte) (table, Header, error) {
 	for i := range int(n) {
 		e := b[headerSize+4+12*i:]
 		off, sz := uint64(be32(e[4:])), uint64(be32(e[8:]))
+		if prefix && off+sz > uint64(len(b)) && off+sz <= uint64(size) {
+			continue
+		}
 		if off+sz > uint64(len(b)) || sz < 8 || off < headerSize+4 {
 			return table{}, h, malformed(headerSize+4+12*i, "tag "+Signature(be32(e)).String()+" lies outside the profile")
 		}
@@ -232,7 +240,15 @@ func (t *table) offset(d []byte) int {
 // upload needs, in microseconds and without allocating beyond the
 // description string.
 func ReadHeader(b []byte) (Header, error) {
-	_, h, err := readTable(b)
+	_, h, err := readTable(b, false)
+	return h, err
+}
+
+// ReadHeaderPrefix is ReadHeader of the first bytes of a profile (what a
+// caller has without inflating or reassembling all of it): tags beyond
+// them are not checked, and the description is empty when it lies there.
+func ReadHeaderPrefix(b []byte) (Header, error) {
+	_, h, err := readTable(b, true)
 	return h, err
 }
 
@@ -240,7 +256,7 @@ func ReadHeader(b []byte) (Header, error) {
 // Profile refers to b (curves and CLUTs are read in place): b must not
 // change while the Profile is used.
 func Parse(b []byte) (*Profile, error) {
-	t, h, err := readTable(b)
+	t, h, err := readTable(b, false)
 	if err != nil {
 		return nil, err
 	}
