@@ -6,6 +6,9 @@ import (
 	"context"
 	"encoding/binary"
 	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +18,7 @@ import (
 	"github.com/leanovate/gopter/prop"
 
 	"github.com/profileimage/profileimage/internal/exif/exiftest"
+	"github.com/profileimage/profileimage/vendors"
 )
 
 // pngInsert returns a copy of a PNG file with a chunk right after IHDR.
@@ -84,4 +88,35 @@ func TestSRGBCostsNothing(t *testing.T) {
 		return true
 	}, genUpload(false)))
 	props.TestingRun(t)
+}
+
+// TestPNGGamma: a PNG whose gAMA says gamma 1.8 (and no cHRM: sRGB's
+// primaries) is converted: its mid gray 128 is 128/255 to the power 1.8 in
+// linear light, which sRGB writes as 147.
+func TestPNGGamma(t *testing.T) {
+	var buf bytes.Buffer
+	img := image.NewGray(image.Rect(0, 0, 8, 8))
+	for i := range img.Pix {
+		img.Pix[i] = 128
+	}
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	data := pngInsert(buf.Bytes(), "gAMA", binary.BigEndian.AppendUint32(nil, 55556))
+	p := vendors.MustLookup("zoom")
+	p.Output.Formats = []vendors.Format{vendors.PNG}
+	res, err := Normalize(context.Background(), data, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(res.Steps, Step{"converted", "gAMA 0.55556 to sRGB"}) {
+		t.Errorf("steps %v", res.Steps)
+	}
+	out, err := png.Decode(bytes.NewReader(res.Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := color.GrayModel.Convert(out.At(3, 3)).(color.Gray).Y; v < 146 || v > 148 {
+		t.Errorf("mid gray became %d, want 147", v)
+	}
 }
