@@ -59,6 +59,9 @@ func TestSRGBCostsNothing(t *testing.T) {
 	}
 	params := gopter.DefaultTestParameters()
 	params.MinSuccessfulTests = 40
+	if testing.Short() {
+		params.MinSuccessfulTests = 8 // the race detector makes each a second
+	}
 	props := gopter.NewProperties(params)
 	ctx := context.Background()
 	props.Property("tagged sRGB equals untagged", prop.ForAll(func(u upload) bool {
