@@ -38,7 +38,9 @@ type Result struct {
 
 // Step is one thing Normalize or Scale did to an image.
 type Step struct {
-	// Op is one of "first-frame", "oriented", "cropped", "padded",
+	// Op is one of "decoded", "first-frame", "converted" (colours to
+	// sRGB, from the embedded profile), "profile-ignored" (a colour
+	// profile that could not be used), "oriented", "cropped", "padded",
 	// "scaled", "flattened" and "encoded".
 	Op string
 	// Detail says how, for example "orientation 6" or "jpeg quality 85".
@@ -106,6 +108,9 @@ type source struct {
 	// early is the output of the first render's plan, resampled while
 	// the upload was decoding, or nil.
 	early *earlyResize
+	// colour converts img's colours to sRGB, when it is not (see
+	// convertOutput); nil once it is.
+	colour *colour
 }
 
 // earlyResize is a resample made while decoding, and the plan it is for.
@@ -142,9 +147,10 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	if info.OrientedWidth != info.Width {
 		src.w, src.h = storedH, storedW
 	}
+	conv, colourSteps := prepareColour(data, info, s.concurrency)
 	var early *scale.Scaler // only JPEG hands out rows while decoding
 	first, err := makePlan(src.planW, src.planH, sizeTarget(p, sizes[0]), s.crop)
-	if err == nil && info.Format == vendors.JPEG && !src.turnsOnly(first) {
+	if err == nil && info.Format == vendors.JPEG && !src.turnsOnly(first) && !conv.beforeResample() {
 		early, _ = scale.NewScaler(storedW, storedH, first.width, first.height, src.resizeOptions(ctx, first, p, s))
 	}
 	img, resized, err := decode(ctx, data, info, denom, early)
@@ -168,6 +174,8 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	if info.Frames > 1 {
 		src.steps = append(src.steps, Step{"first-frame", fmt.Sprintf("kept 1 of %d frames", info.Frames)})
 	}
+	src.steps = append(src.steps, colourSteps...)
+	src.convertDecoded(conv)
 	return src, nil
 }
 
@@ -267,6 +275,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 		if err != nil {
 			return nil, nil, err
 		}
+		colourSteps := src.convertOutput(img, pl)
 		res, err := encodeResult(img, p, sz, pad, encoding{concurrency: s.concurrency, orientation: orientation})
 		if errors.Is(err, errOverBudget) && sz.Name == vendors.OriginalSize {
 			// Below the lowest quality the image still does not fit:
@@ -281,7 +290,7 @@ func render(ctx context.Context, src *source, p vendors.Profile, sz vendors.Size
 			return nil, nil, withBudget(err, p)
 		}
 		res.Source = src.info
-		res.Steps = slices.Concat(src.steps, planSteps(src, pl), res.Steps)
+		res.Steps = slices.Concat(src.steps, planSteps(src, pl), colourSteps, res.Steps)
 		out := &source{info: src.info, img: img, orientation: orientation,
 			w: res.Width, h: res.Height, planW: res.Width, planH: res.Height, steps: res.Steps[:len(res.Steps)-1]}
 		return res, out, nil

@@ -40,6 +40,9 @@ type Info struct {
 
 	// Metadata reports what the file carries besides pixels.
 	Metadata Metadata
+
+	// ColorProfile describes the embedded colour profile, if any.
+	ColorProfile ColorProfile
 }
 
 // ColorModel names how an image stores its pixels.

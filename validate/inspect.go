@@ -25,7 +25,8 @@ const maxSide = math.MaxInt32
 // orientation, frames, scans, colour model and metadata. It never decodes
 // pixels; its time is linear in len(data) (it walks the JPEG segments, PNG
 // chunks, GIF blocks and RIFF chunks) and it allocates a small constant
-// amount whatever the header claims.
+// amount whatever the header claims (a PNG iCCP profile is inflated no
+// further than its description, at most 64 KiB).
 //
 // The error, when not nil, is an [*Error] whose Reason is
 // [vendors.ReasonEmpty], [vendors.ReasonUnsupportedFormat] (unknown bytes,
@@ -79,6 +80,7 @@ func Inspect(data []byte) (Info, error) {
 		return claimed(in), err
 	}
 	in.orient(raw)
+	describeColor(data, &in)
 	return in, nil
 }
 

@@ -27,6 +27,8 @@ type infoJSON struct {
 	Orientation int    `json:"orientation"`
 	Frames      int    `json:"frames"`
 	Bytes       int64  `json:"bytes"`
+	// ColorProfile names the embedded colour profile, if any.
+	ColorProfile string `json:"colorProfile,omitempty"`
 }
 
 type errorJSON struct {
@@ -50,7 +52,7 @@ type outputJSON struct {
 func newReport(file string, info validate.Info, err error) *report {
 	r := &report{OK: err == nil, File: file}
 	if info.Format != "" {
-		r.Info = &infoJSON{string(info.Format), info.Width, info.Height, info.Orientation, info.Frames, info.Bytes}
+		r.Info = &infoJSON{string(info.Format), info.Width, info.Height, info.Orientation, info.Frames, info.Bytes, colorProfile(info.ColorProfile)}
 	}
 	var ve *validate.Error
 	switch {
@@ -94,7 +96,11 @@ func (r *report) print(w io.Writer, asJSON bool) {
 	}
 	if r.Info != nil {
 		i := r.Info
-		fmt.Fprintf(w, "%s: %s %dx%d, orientation %d, %d frame(s), %d bytes\n", name, i.Format, i.Width, i.Height, i.Orientation, i.Frames, i.Bytes)
+		fmt.Fprintf(w, "%s: %s %dx%d, orientation %d, %d frame(s), %d bytes", name, i.Format, i.Width, i.Height, i.Orientation, i.Frames, i.Bytes)
+		if i.ColorProfile != "" {
+			fmt.Fprintf(w, ", colour profile %s", i.ColorProfile)
+		}
+		fmt.Fprintln(w)
 	}
 	if e := r.Error; e != nil {
 		if e.Reason == "" {
@@ -110,6 +116,20 @@ func (r *report) print(w io.Writer, asJSON bool) {
 	if len(r.Outputs) == 0 {
 		fmt.Fprintf(w, "%s: ok\n", name)
 	}
+}
+
+// colorProfile describes an embedded colour profile for a person:
+// `"Display P3" (RGB display 4.3)`, or "" when there is none.
+func colorProfile(cp validate.ColorProfile) string {
+	switch {
+	case cp.Source == "":
+		return ""
+	case cp.Err != nil:
+		return "unusable (" + cp.Err.Error() + ")"
+	case cp.Source == "png":
+		return cp.Name + " (PNG chunks)"
+	}
+	return strings.TrimSpace(fmt.Sprintf("%q (%s %s %s)", cp.Name, cp.Space, cp.Class, cp.Version))
 }
 
 // stepsLine describes what was done to make a result, for a person.

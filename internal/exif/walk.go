@@ -33,6 +33,10 @@ type Result struct {
 
 	// Layout is how IFD0 stores its image (TIFF files).
 	Layout Layout
+
+	// ICCOffset and ICCLength locate tag 34675's bytes in the block (the
+	// profile), when ICC is set and they lie outside the entry.
+	ICCOffset, ICCLength uint32
 }
 
 // Tags read by the walk.
@@ -266,6 +270,9 @@ func (w *walker) readEntry(e []byte, at int64, kind ifdKind, idx int) error {
 		w.res.XMP = count > 0
 	case tagICC:
 		w.res.ICC = count > 0
+		if n := typeSize(typ) * uint64(count); n > 4 {
+			w.res.ICCOffset, w.res.ICCLength = w.order.Uint32(e[8:]), uint32(n)
+		}
 	}
 	return nil
 }
