@@ -163,6 +163,8 @@ func otherMarker(m byte) error {
 		return UnsupportedError("arithmetic coding")
 	case m == 0xc5 || m == 0xc6 || m == 0xde || m == 0xdf:
 		return UnsupportedError("hierarchical JPEG")
+	case m == 0xf7:
+		return UnsupportedError("JPEG-LS")
 	case m < 0xc0:
 		return FormatError("unknown marker")
 	}
