@@ -28,6 +28,12 @@ const fuzzMaxPixels = 1 << 20
 // Intended differences, excused below:
 //   - Limits: we refuse more than fuzzMaxPixels pixels (MaxPixels) and
 //     more than DefaultMaxScans scans; image/jpeg has no limits.
+//   - Damage that libjpeg repairs with a warning (restart markers out of
+//     order, a missing EOI, "\xff\xff\x00" before a marker): we repair it
+//     too and say so through DecodeOptions.Warn; image/jpeg refuses it.
+//   - Sampling layouts image/jpeg refuses (factors of 3, luma 1×4, chroma
+//     sampled finer than luma, other four-component layouts): we decode
+//     them, as libjpeg does.
 //   - Huffman tables whose code counts do not fit their lengths: we reject
 //     them (as libjpeg does); image/jpeg decodes them in an undefined way.
 //   - Non-interleaved scans follow the component's own size in blocks
@@ -40,7 +46,10 @@ func FuzzJPEGDecode(f *testing.F) {
 	if dir := testimage.GoTestdata(); dir != "" {
 		files, _ = filepath.Glob(filepath.Join(dir, "*.jpeg"))
 	}
-	for _, file := range files {
+	// The decoder's own fixtures: unusual sampling layouts and the damage
+	// libjpeg repairs (internal/jpeg/testdata/README.md).
+	fixtures, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "*.jpg"))
+	for _, file := range append(files, fixtures...) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)
@@ -52,7 +61,8 @@ func FuzzJPEGDecode(f *testing.F) {
 		if cerr == nil && cfg.Width*cfg.Height > fuzzMaxPixels {
 			return
 		}
-		ours, err := jpeg.Decode(data, &jpeg.DecodeOptions{MaxPixels: fuzzMaxPixels})
+		repaired := false
+		ours, err := jpeg.Decode(data, &jpeg.DecodeOptions{MaxPixels: fuzzMaxPixels, Warn: func(jpeg.Warning) { repaired = true }})
 		var le *jpeg.LimitError
 		if errors.As(err, &le) || err == jpeg.FormatError("Huffman table has more codes than fit their lengths") {
 			return
@@ -62,10 +72,16 @@ func FuzzJPEGDecode(f *testing.F) {
 		if err != nil && !errors.As(err, &fe) && !errors.As(err, &ue) {
 			t.Fatalf("untyped error %T: %v", err, err)
 		}
-		if oc, cerr := jpeg.DecodeConfig(data); cerr == nil && layoutDiffers(oc, data) {
+		if err == nil {
+			checkScaled(t, data, ours)
+		}
+		if oc, cerr := jpeg.DecodeConfig(data); cerr == nil && (layoutDiffers(oc, data) || !stdLayout(oc)) {
 			return
 		}
 		std, serr := stdjpeg.Decode(bytes.NewReader(data))
+		if err == nil && serr != nil && repaired {
+			return
+		}
 		if (err == nil) != (serr == nil) {
 			t.Fatalf("image/jpeg error %v, ours %v", serr, err)
 		}
@@ -81,20 +97,46 @@ func FuzzJPEGDecode(f *testing.F) {
 		if m, ok := std.(*image.YCbCr); ok && ours.(*image.YCbCr).SubsampleRatio != m.SubsampleRatio {
 			t.Fatalf("subsampling %v, image/jpeg %v", ours.(*image.YCbCr).SubsampleRatio, m.SubsampleRatio)
 		}
-		for _, s := range []int{2, 8} {
-			small, err := jpeg.Decode(data, &jpeg.DecodeOptions{ScaleDenom: s, MaxPixels: fuzzMaxPixels})
-			if err != nil {
-				t.Fatalf("1/%d: %v (scale 1 decoded)", s, err)
-			}
-			w, h := (std.Bounds().Dx()+s-1)/s, (std.Bounds().Dy()+s-1)/s
-			if small.Bounds() != image.Rect(0, 0, w, h) {
-				t.Fatalf("1/%d: bounds %v, want %dx%d", s, small.Bounds(), w, h)
-			}
-			if reflect.TypeOf(small) != reflect.TypeOf(ours) {
-				t.Fatalf("1/%d: type %T, %T at scale 1", s, small, ours)
-			}
-		}
 	})
+}
+
+// checkScaled decodes data, which decoded as full at scale 1, at 1/2 and
+// 1/8: it must decode again, at the rounded-up size, with the same type.
+func checkScaled(t *testing.T, data []byte, full image.Image) {
+	for _, s := range []int{2, 8} {
+		small, err := jpeg.Decode(data, &jpeg.DecodeOptions{ScaleDenom: s, MaxPixels: fuzzMaxPixels})
+		if err != nil {
+			t.Fatalf("1/%d: %v (scale 1 decoded)", s, err)
+		}
+		w, h := (full.Bounds().Dx()+s-1)/s, (full.Bounds().Dy()+s-1)/s
+		if small.Bounds() != image.Rect(0, 0, w, h) {
+			t.Fatalf("1/%d: bounds %v, want %dx%d", s, small.Bounds(), w, h)
+		}
+		if reflect.TypeOf(small) != reflect.TypeOf(full) {
+			t.Fatalf("1/%d: type %T, %T at scale 1", s, small, full)
+		}
+	}
+}
+
+// stdLayout reports whether image/jpeg accepts the sampling factors of c:
+// none is 3, and three components are 4:4:4, 4:4:0, 4:2:2, 4:2:0, 4:1:1
+// or 4:1:0 (luma not sampled 4× down) and four are 1×1 or 2×2, 1×1, 1×1,
+// 2×2.
+func stdLayout(c jpeg.Config) bool {
+	s := c.Sampling
+	for _, f := range s {
+		if len(s) > 1 && (f.X == 3 || f.Y == 3) {
+			return false
+		}
+	}
+	one, two := image.Pt(1, 1), image.Pt(2, 2)
+	switch len(s) {
+	case 3:
+		return s[0].Y != 4 && s[0].X%s[1].X == 0 && s[0].Y%s[1].Y == 0 && s[2] == s[1]
+	case 4:
+		return s[1] == one && s[2] == one && (s[0] == one && s[3] == one || s[0] == two && s[3] == two)
+	}
+	return true
 }
 
 // layoutDiffers reports the layouts where our non-interleaved block walk

@@ -22,6 +22,8 @@ const (
 	markerAPP1  = 0xe1
 	markerAPP2  = 0xe2
 	markerAPP14 = 0xee
+	markerAPP15 = 0xef
+	markerSOF55 = 0xf7 // JPEG-LS
 	markerCOM   = 0xfe
 )
 
@@ -42,37 +44,84 @@ func unsupportedSOF(m byte) (string, bool) {
 type jpegState struct {
 	sof            bool
 	components     int
+	ids            [4]byte // component identifiers, in frame order
+	progressive    bool
 	rgbIDs         bool // component IDs 'R', 'G', 'B'
 	adobeTransform int  // -1 when there is no Adobe APP14 segment
 	exif           firstEXIF
+	// final has a bit set for each coefficient (zig-zag index) of each
+	// component that a scan header says is coded to its last bit.
+	final [4]uint64
+}
+
+// complete reports whether the scans seen cover the whole image: every
+// component scanned, and in a progressive image every coefficient
+// refined to its last bit. A file that ends without EOI after such scans
+// is taken as libjpeg takes it; whether the last scan's data is whole is
+// for the decoder to find.
+func (st *jpegState) complete() bool {
+	if !st.sof || st.components == 0 {
+		return false
+	}
+	for i := range st.components {
+		if st.final[i] != ^uint64(0) {
+			return false
+		}
+	}
+	return true
+}
+
+// scanned notes what the scan header seg covers.
+func (st *jpegState) scanned(seg []byte) {
+	n := int(seg[0])
+	ss, se, al := 0, 63, 0
+	if st.progressive {
+		ss, se, al = int(seg[1+2*n]), int(seg[2+2*n]), int(seg[3+2*n]&15)
+	}
+	if al != 0 || ss > se || se > 63 {
+		return
+	}
+	band := ^uint64(0) >> (63 - se) &^ (1<<ss - 1)
+	for i := range n {
+		for c := range st.components {
+			if st.ids[c] == seg[1+2*i] {
+				st.final[c] |= band
+			}
+		}
+	}
 }
 
 // inspectJPEG walks the segments of a JPEG file: every marker segment is
 // length-checked, the frame header (SOF) gives size and components, APPn
 // segments give metadata, and the entropy-coded data after each SOS is
-// skipped to count the scans. The file must end with EOI, as the decoder
-// requires.
+// skipped to count the scans. The file must end with EOI, or, as libjpeg
+// allows, without it once its scans cover the whole image. Extraneous
+// bytes before a marker are skipped, as libjpeg skips them, after SOI
+// and after a metadata segment (APPn, COM), where editors that rewrite
+// metadata leave them, and after entropy-coded data; between the frame
+// and table segments, which encoders write back to back, the walk wants
+// a marker.
 func inspectJPEG(b []byte, in *Info) (int, *Error) {
 	st := jpegState{adobeTransform: -1}
 	p := 2
+	prev := byte(markerSOI)
 	for segments := 0; ; segments++ {
 		if segments > maxJPEGSegments {
 			return 0, corrupt(vendors.JPEG, "more than "+itoa(maxJPEGSegments)+" marker segments")
 		}
-		if p >= len(b) {
-			return 0, corrupt(vendors.JPEG, jpegEndDetail(&st, in))
-		}
-		if b[p] != 0xff {
+		q := markerCode(b, p, prev == markerSOI || prev == markerCOM || prev >= markerAPP0 && prev <= markerAPP15)
+		if q < 0 {
 			return 0, corrupt(vendors.JPEG, "expected a marker at offset "+itoa(p))
 		}
-		for p < len(b) && b[p] == 0xff {
-			p++ // fill bytes
-		}
-		if p >= len(b) {
+		if q >= len(b) {
+			if in.Scans > 0 && st.complete() {
+				finishJPEG(&st, in)
+				return st.exif.orientation, nil
+			}
 			return 0, corrupt(vendors.JPEG, jpegEndDetail(&st, in))
 		}
-		m := b[p]
-		p++
+		m := b[q]
+		p, prev = q+1, m
 		switch {
 		case m == markerEOI:
 			if in.Scans == 0 {
@@ -124,6 +173,9 @@ func jpegSegment(m byte, seg []byte, st *jpegState, in *Info) *Error {
 			return corrupt(vendors.JPEG, "bad scan header")
 		}
 		in.Scans++
+		st.scanned(seg)
+	case m == markerSOF55:
+		return unsupported("JPEG-LS (SOF55) is not supported")
 	case m == markerAPP0:
 		// A JFIF thumbnail (non-zero size) or a JFXX extension thumbnail.
 		if bytes.HasPrefix(seg, []byte("JFIF\x00")) && len(seg) >= 14 && seg[12] != 0 && seg[13] != 0 ||
@@ -157,8 +209,12 @@ func jpegFrame(m byte, seg []byte, st *jpegState, in *Info) *Error {
 	if len(seg) < 6 {
 		return corrupt(vendors.JPEG, "short frame header")
 	}
-	if seg[0] != 8 {
-		return unsupported(itoa(int(seg[0])) + "-bit JPEG is not supported")
+	switch seg[0] {
+	case 8:
+	case 12:
+		return unsupported("12-bit JPEG is not supported")
+	default:
+		return corrupt(vendors.JPEG, "sample precision of "+itoa(int(seg[0]))+" bits in the frame header (SOF)")
 	}
 	in.Height, in.Width = be16(seg[1:]), be16(seg[3:])
 	if in.Height == 0 {
@@ -180,8 +236,12 @@ func jpegFrame(m byte, seg []byte, st *jpegState, in *Info) *Error {
 		}
 	}
 	st.components = nc
+	for i := range nc {
+		st.ids[i] = seg[6+3*i]
+	}
 	st.rgbIDs = nc == 3 && seg[6] == 'R' && seg[9] == 'G' && seg[12] == 'B'
-	in.Progressive = m == markerSOF2
+	st.progressive = m == markerSOF2
+	in.Progressive = st.progressive
 	return nil
 }
 
@@ -212,8 +272,35 @@ func jpegEndDetail(st *jpegState, in *Info) string {
 	return "truncated: no end of image (EOI) marker"
 }
 
+// markerCode returns the offset of the code of the marker at p, after any
+// fill bytes, or len(b) when the data ends first. With extraneous set it
+// first skips what libjpeg skips with a warning: bytes up to a 0xff, and
+// "\xff\x00" pairs. Without it, it returns -1 when b[p] is not 0xff.
+func markerCode(b []byte, p int, extraneous bool) int {
+	for p < len(b) {
+		if b[p] != 0xff {
+			if !extraneous {
+				return -1
+			}
+			p++
+			continue
+		}
+		for p < len(b) && b[p] == 0xff {
+			p++ // fill bytes
+		}
+		if extraneous && p < len(b) && b[p] == 0 {
+			p++
+			continue
+		}
+		return p
+	}
+	return len(b)
+}
+
 // skipEntropy returns the offset of the first marker at or after p that is
-// not a stuffed 0xff00 or a restart marker: the end of entropy-coded data.
+// not a stuffed 0xff00, a restart marker or a code below 0xc0 (none is a
+// marker that ends a scan; libjpeg's resynchronisation at a restart skips
+// them as data): the end of entropy-coded data.
 // It jumps with bytes.IndexByte over ordinary data and steps byte by byte
 // where 0xff bytes are dense (at most entropyNear bytes apart), so that
 // neither kind of data costs more than a few nanoseconds per 0xff.
@@ -233,7 +320,7 @@ func skipEntropy(b []byte, p int) int {
 			if q >= len(b) {
 				return len(b)
 			}
-			if c := b[q]; c != 0 && (c < markerRST0 || c > markerRST7) {
+			if c := b[q]; c >= markerSOF0 && (c < markerRST0 || c > markerRST7) {
 				return q - 1
 			}
 			q++

@@ -26,6 +26,7 @@ type signature struct {
 // could match the same bytes. It is never modified.
 var signatures = [...]signature{
 	{magic: "\xff\xd8\xff", format: vendors.JPEG, name: "JPEG"},
+	{magic: "\xff\xd8", format: vendors.JPEG, name: "JPEG", check: jpegAfterSOI},
 	{magic: pngSignature, format: vendors.PNG, name: "PNG"},
 	{magic: "GIF87a", format: vendors.GIF, name: "GIF"},
 	{magic: "GIF89a", format: vendors.GIF, name: "GIF"},
@@ -69,6 +70,8 @@ var signatures = [...]signature{
 	{magic: "RIFF", name: "RIFF", check: riffKind},
 	{magic: "\x1f\x8b", name: "gzip data (SVGZ?)"},
 	{magic: "PK\x03\x04", name: "ZIP archive"},
+	// Last of the rows that need no magic, so that any real magic wins.
+	{format: vendors.JPEG, name: "JPEG with a damaged start-of-image marker", check: damagedJPEG, damaged: true},
 	{magic: "", name: "SVG", check: textKind},
 }
 
@@ -118,6 +121,36 @@ func damagedPNG(data []byte) (string, bool) {
 		}
 	}
 	return "PNG with a damaged signature", wrong <= 3
+}
+
+// jpegAfterSOI accepts an SOI marker followed by other bytes than a
+// marker: libjpeg reads such a file, skipping the extraneous bytes up to
+// the first marker, and so does the walk.
+func jpegAfterSOI(data []byte) (string, bool) {
+	return "JPEG", len(data) > 2
+}
+
+// damagedJPEG recognises a JPEG whose SOI marker was damaged: one of its
+// two bytes wrong, or missing, before a marker segment that JPEG files
+// start with (APPn, DQT, DHT, SOF0-2, COM) and whose length fits the file.
+func damagedJPEG(data []byte) (string, bool) {
+	const name = "JPEG with a damaged start-of-image marker"
+	segment := func(p int) bool {
+		if len(data) < p+4 || data[p] != 0xff {
+			return false
+		}
+		switch m := data[p+1]; {
+		case m >= markerAPP0 && m <= markerAPP15, m == 0xdb, m == markerDHT, m >= markerSOF0 && m <= markerSOF2, m == markerCOM:
+		default:
+			return false
+		}
+		n := be16(data[p+2:])
+		return n >= 2 && p+2+n <= len(data)
+	}
+	if (data[0] == 0xff) != (len(data) > 1 && data[1] == markerSOI) && segment(2) {
+		return name, true
+	}
+	return name, segment(0) && len(data) >= 6 && (string(data[4:6]) == "JF" || string(data[4:6]) == "Ex")
 }
 
 // isoBrand names an ISO base media file (HEIF, AVIF, ...) from the major

@@ -13,7 +13,9 @@ type Config struct {
 	ColorModel color.Model
 	// Components is 1, 3 or 4.
 	Components int
-	// Subsample is the chroma subsampling of a three-component image.
+	// Subsample is the chroma subsampling of a three-component image as
+	// Decode returns it: 4:4:4 for the layouts it upsamples (see Sampling
+	// for the stream's own factors).
 	Subsample image.YCbCrSubsampleRatio
 	// Progressive reports a progressive (SOF2) stream.
 	Progressive bool
@@ -89,7 +91,9 @@ func (f *frame) config() Config {
 		if f.isRGB() {
 			c.ColorModel = color.RGBAModel
 		}
-		c.Subsample, _ = subsampleRatio(f)
+		if !f.general {
+			c.Subsample, _ = subsampleRatio(f)
+		}
 	case 4:
 		c.ColorModel = color.CMYKModel
 	}

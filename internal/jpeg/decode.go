@@ -24,17 +24,21 @@ type decoder struct {
 
 	streamed int // output rows already handed to opts.Rows
 
+	// final has a bit set for each coefficient (zig-zag index) of each
+	// component that a finished scan has coded to its last bit.
+	final [4]uint64
+
 	blk [64]int32 // the block being decoded; all zero between blocks
 }
 
 // Decode decodes a baseline or progressive JPEG image held in data.
 //
 // The result is an *image.YCbCr for Y'CbCr images (keeping the stream's
-// chroma subsampling), *image.Gray for one component, *image.RGBA for
-// Adobe RGB images and *image.CMYK for CMYK and YCCK images, like
-// image/jpeg. Bytes after the EOI marker are ignored. Errors are
-// [FormatError], [UnsupportedError] or *[LimitError], or the error returned
-// by DecodeOptions.Rows.
+// chroma subsampling, or 4:4:4 for a layout image.YCbCr has no ratio
+// for), *image.Gray for one component, *image.RGBA for Adobe RGB images
+// and *image.CMYK for CMYK and YCCK images, like image/jpeg. Bytes after
+// the EOI marker are ignored. Errors are [FormatError], [UnsupportedError]
+// or *[LimitError], or the error returned by DecodeOptions.Rows.
 func Decode(data []byte, opts *DecodeOptions) (image.Image, error) {
 	return DecodeContext(context.Background(), data, opts)
 }
@@ -47,7 +51,7 @@ func DecodeContext(ctx context.Context, data []byte, opts *DecodeOptions) (image
 		return nil, err
 	}
 	d := &decoder{ctx: ctx, opts: opts, scale: s, bs: 8 / s}
-	d.r = reader{data: data}
+	d.r = reader{data: data, opts: opts}
 	if err := d.decode(); err != nil {
 		return nil, err
 	}
@@ -61,6 +65,13 @@ func (d *decoder) decode() error {
 	}
 	for {
 		m, seg, err := d.r.nextSegment()
+		if err == errTruncated && d.r.ended && d.complete() {
+			// libjpeg takes the end of the data for EOI once the scans
+			// are whole; data cut inside a scan or a segment stays an
+			// error.
+			d.opts.warn(len(d.r.data), "Premature end of JPEG file: no EOI marker after the last scan")
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -90,6 +101,22 @@ func (d *decoder) decode() error {
 			return err
 		}
 	}
+}
+
+// complete reports whether the scans decoded so far have coded every
+// coefficient of every component to its last bit: a sequential image
+// whose components have all been scanned, a progressive one whose last
+// refinement is done.
+func (d *decoder) complete() bool {
+	if d.nComp == 0 || d.nScans == 0 {
+		return false
+	}
+	for ci := 0; ci < d.nComp; ci++ {
+		if d.final[ci] != ^uint64(0) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkSize refuses a frame larger than the pixel limit, before anything

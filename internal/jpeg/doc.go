@@ -5,11 +5,20 @@
 //
 // [Decode] reads 8-bit Huffman-coded JPEG (ITU-T T.81): baseline,
 // extended sequential and progressive (spectral selection and successive
-// approximation), gray, Y'CbCr in 4:4:4, 4:4:0, 4:2:2, 4:2:0, 4:1:1 and
-// 4:1:0, Adobe RGB, CMYK and YCCK, with restart intervals. It accepts what
-// image/jpeg accepts and returns the same image types (*image.YCbCr keeps
-// the stream's subsampling, so Y'CbCr data is never converted to RGB); at
-// full size every sample is within one level of image/jpeg's.
+// approximation), gray, Y'CbCr, Adobe RGB, CMYK and YCCK, with restart
+// intervals. It accepts what image/jpeg accepts and returns the same image
+// types (*image.YCbCr keeps the stream's subsampling, so Y'CbCr data is
+// never converted to RGB); at full size every sample is within one level
+// of image/jpeg's.
+//
+// It also reads every sampling layout that T.81 allows (factors 1 to 4),
+// as libjpeg does: those that image/jpeg refuses (luma 1×3 or 3×1, chroma
+// sampled more finely than luma, Cb and Cr sampled differently, four
+// components in other layouts) go through a slower general path that
+// upsamples each component by repeating samples, as libjpeg does for them,
+// and returns *image.YCbCr 4:4:4, *image.RGBA or *image.CMYK. Factors
+// that do not divide the largest ones (luma 3×1 with chroma 2×1), which
+// libjpeg refuses, are upsampled the same way.
 //
 // With DecodeOptions.ScaleDenom 2, 4 or 8 the image is decoded at 1/2,
 // 1/4 or 1/8 size directly from the DCT coefficients: each output sample is
@@ -20,6 +29,17 @@
 //
 // DecodeOptions.Rows hands finished rows to a consumer while a baseline
 // image is still decoding, so that a resampler can run alongside.
+//
+// # Damaged streams
+//
+// Where libjpeg warns and goes on, Decode repairs as it does and reports
+// each repair to DecodeOptions.Warn: extraneous bytes before a marker are
+// skipped; restart markers that are missing, out of order, duplicated or
+// reached early are resynchronised as libjpeg's jdmarker.c does, giving
+// the same pixels; and a stream that ends without EOI once its scans have
+// coded every coefficient to its last bit is whole. Data that ends inside
+// a scan, or reaches a marker other than a restart marker before the
+// scan's end, is an error: a truncated file is not repaired.
 //
 // # Encoding
 //
@@ -33,24 +53,26 @@
 //
 // # Differences from image/jpeg
 //
-// Inputs are accepted or rejected as image/jpeg does, except: Huffman
-// tables with more codes than their lengths allow are rejected (as libjpeg
-// rejects them); a scan of one component covers that component's own size
-// in blocks and counts restart intervals per block, as ITU-T T.81 A.2.2
-// says, where image/jpeg differs for luma sampled 4× with chroma 2× across
-// and for restart intervals in such scans of components sampled more than
-// 1×1; and the limits above. At reduced scales, the subsampled G and B
-// channels of the rare subsampled Adobe RGB streams (and M, Y of
-// subsampled CMYK) are box-filtered at their own resolution, so they come
-// out softer than a box filter of the full decode.
+// Inputs are accepted or rejected as image/jpeg does, except: the
+// sampling layouts and the damaged streams above are accepted (as libjpeg
+// accepts them); Huffman tables with more codes than their lengths allow
+// are rejected (as libjpeg rejects them); a scan of one component covers
+// that component's own size in blocks and counts restart intervals per
+// block, as ITU-T T.81 A.2.2 says, where image/jpeg differs for luma
+// sampled 4× with chroma 2× across and for restart intervals in such
+// scans of components sampled more than 1×1; and the limits above. At
+// reduced scales, the subsampled G and B channels of the rare subsampled
+// Adobe RGB streams (and M, Y of subsampled CMYK) are box-filtered at
+// their own resolution, so they come out softer than a box filter of the
+// full decode.
 //
 // # Errors
 //
 // Bad input gives a [FormatError] (and errors.Is(err, io.ErrUnexpectedEOF)
 // for a truncated stream); valid input using features this package does
 // not implement (arithmetic coding, 12-bit samples, lossless and
-// hierarchical modes, unusual sampling factors) gives an
-// [UnsupportedError]; a refusal on a limit gives a *[LimitError].
+// hierarchical modes) gives an [UnsupportedError]; a refusal on a limit
+// gives a *[LimitError].
 //
 // # Security Considerations
 //

@@ -19,7 +19,7 @@ func (e FormatError) Is(target error) bool {
 
 // UnsupportedError reports that the input is a valid JPEG stream that uses a
 // feature this package does not implement (arithmetic coding, 12-bit or
-// lossless coding, hierarchical mode, unusual sampling factors).
+// lossless coding, hierarchical mode).
 type UnsupportedError string
 
 // Error implements the error interface.
@@ -39,12 +39,23 @@ func (e *LimitError) Error() string {
 		" exceeds the limit of " + strconv.FormatInt(e.Limit, 10)
 }
 
+// Warning is a repair of a damaged stream that Decode made and went on
+// (see DecodeOptions.Warn).
+type Warning struct {
+	Offset int    // where in the data the damage was found
+	What   string // what was repaired, in libjpeg's words where it has them
+}
+
+// String returns the offset and what was repaired.
+func (w Warning) String() string {
+	return "jpeg: at byte " + strconv.Itoa(w.Offset) + ": " + w.What
+}
+
 // Errors returned in several places.
 const (
 	errTruncated     = FormatError("unexpected end of data")
 	errShortHuffman  = FormatError("short Huffman data")
 	errBadHuffman    = FormatError("bad Huffman code")
 	errMissingSOF    = FormatError("missing SOF marker")
-	errSubsampling   = UnsupportedError("luma/chroma subsampling ratio")
 	errOversubscribe = FormatError("Huffman table has more codes than fit their lengths")
 )

@@ -9,6 +9,11 @@ type frame struct {
 	baseline      bool
 	progressive   bool
 	mxx, myy      int // number of MCUs across and down
+	hmax, vmax    int // the largest sampling factors
+	// general is set for a sampling layout that the output image types
+	// cannot hold as decoded (see planar): the planes are then converted
+	// at the end.
+	general bool
 
 	jfif           bool
 	adobe          bool // an Adobe APP14 segment was seen
@@ -18,7 +23,8 @@ type frame struct {
 }
 
 // parseSOF reads a start-of-frame segment (section B.2.2), with the same
-// acceptance rules as image/jpeg.
+// acceptance rules as image/jpeg, except that every sampling factor from 1
+// to 4 is accepted, as libjpeg accepts them.
 func (f *frame) parseSOF(marker byte, p []byte) error {
 	if f.nComp != 0 {
 		return FormatError("multiple SOF markers")
@@ -56,62 +62,28 @@ func (f *frame) parseSOF(marker byte, p []byte) error {
 		if h < 1 || h > 4 || v < 1 || v > 4 {
 			return FormatError("luma/chroma subsampling ratio")
 		}
-		if h == 3 || v == 3 {
-			return errSubsampling
-		}
-		switch n {
-		case 1:
+		if n == 1 {
 			// A single component is never interleaved: its MCU is one
 			// block whatever its nominal factors (sections A.2, 4.8.2).
 			h, v = 1, 1
-		case 3:
-			// Y'CbCr in 4:4:4, 4:4:0, 4:2:2, 4:2:0, 4:1:1 or 4:1:0:
-			// chroma factors divide the luma ones, Cb and Cr agree.
-			switch i {
-			case 0:
-				if v == 4 {
-					return errSubsampling
-				}
-			case 1:
-				if f.comp[0].h%h != 0 || f.comp[0].v%v != 0 {
-					return errSubsampling
-				}
-			case 2:
-				if f.comp[1].h != h || f.comp[1].v != v {
-					return errSubsampling
-				}
-			}
-		case 4:
-			// CMYK or YCCK: 0x11 0x11 0x11 0x11 or 0x22 0x11 0x11 0x22.
-			switch i {
-			case 0:
-				if hv != 0x11 && hv != 0x22 {
-					return errSubsampling
-				}
-			case 1, 2:
-				if hv != 0x11 {
-					return errSubsampling
-				}
-			case 3:
-				if f.comp[0].h != h || f.comp[0].v != v {
-					return errSubsampling
-				}
-			}
 		}
 		c.h, c.v = h, v
 	}
 	f.nComp = n
-	h0, v0 := f.comp[0].h, f.comp[0].v
-	f.mxx = (f.width + 8*h0 - 1) / (8 * h0)
-	f.myy = (f.height + 8*v0 - 1) / (8 * v0)
+	f.hmax, f.vmax = 1, 1
+	for i := 0; i < n; i++ {
+		f.hmax, f.vmax = max(f.hmax, f.comp[i].h), max(f.vmax, f.comp[i].v)
+	}
+	f.mxx = (f.width + 8*f.hmax - 1) / (8 * f.hmax)
+	f.myy = (f.height + 8*f.vmax - 1) / (8 * f.vmax)
 	for i := 0; i < n; i++ {
 		c := &f.comp[i]
-		// Component size in samples is ceil(width*h/hmax); the luma
-		// factors are the largest ones in every accepted layout.
-		cw := (f.width*c.h + h0 - 1) / h0
-		ch := (f.height*c.v + v0 - 1) / v0
+		// Component size in samples is ceil(width*h/hmax) (section A.1.1).
+		cw := (f.width*c.h + f.hmax - 1) / f.hmax
+		ch := (f.height*c.v + f.vmax - 1) / f.vmax
 		c.bw, c.bh = (cw+7)/8, (ch+7)/8
 	}
+	f.general = !f.planar()
 	return nil
 }
 

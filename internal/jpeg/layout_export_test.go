@@ -10,28 +10,51 @@ import "image"
 func EncodeLayout(img *image.YCbCr, h0, v0, quality int, progressive bool) []byte {
 	b := img.Rect
 	w, h := b.Dx(), b.Dy()
-	comps := [3]component{{h: h0, v: v0}, {h: 1, v: 1}, {h: 1, v: 1}}
-	mxx, myy := (w+8*h0-1)/(8*h0), (h+8*v0-1)/(8*v0)
+	planes := [][]byte{make([]byte, w*h), make([]byte, w*h), make([]byte, w*h)}
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			p := img.YCbCrAt(b.Min.X+x, b.Min.Y+y)
+			planes[0][y*w+x], planes[1][y*w+x], planes[2][y*w+x] = p.Y, p.Cb, p.Cr
+		}
+	}
+	return EncodeComponents(w, h, planes, []image.Point{{h0, v0}, {1, 1}, {1, 1}}, -1, quality, progressive)
+}
+
+// EncodeComponents is the encoder behind EncodeLayout for any components:
+// planes holds one full-size w×h plane per component (1, 3 or 4), each
+// sampled by its factors (1 to 4; each sample is the mean of the pixels
+// it covers, which for factors that do not divide the largest ones is the
+// run of pixels from x·hmax/h), and adobe ≥ 0 writes an Adobe APP14
+// segment with that colour transform. Component i uses quantization table
+// min(i, 1).
+func EncodeComponents(w, h int, planes [][]byte, factors []image.Point, adobe, quality int, progressive bool) []byte {
+	n := len(planes)
+	hmax, vmax := 1, 1
+	for _, f := range factors {
+		hmax, vmax = max(hmax, f.X), max(vmax, f.Y)
+	}
+	comps := make([]component, n)
+	mxx, myy := (w+8*hmax-1)/(8*hmax), (h+8*vmax-1)/(8*vmax)
 	tables := scaledQuant(quality)
-	var coefs [3][][64]int16
+	coefs := make([][][64]int16, n)
 	for c := range comps {
 		cc := &comps[c]
-		cw, ch := (w*cc.h+h0-1)/h0, (h*cc.v+v0-1)/v0
+		cc.h, cc.v = factors[c].X, factors[c].Y
+		cw, ch := (w*cc.h+hmax-1)/hmax, (h*cc.v+vmax-1)/vmax
 		cc.bw, cc.bh = (cw+7)/8, (ch+7)/8
-		// The component plane: chroma box-averaged over h0×v0 pixels.
+		// The component plane: each sample the mean of the pixels it
+		// covers.
 		plane := make([]byte, cw*ch)
 		for y := 0; y < ch; y++ {
 			for x := 0; x < cw; x++ {
-				sx, sy := h0/cc.h, v0/cc.v
-				sum, n := 0, 0
-				for yy := y * sy; yy < min(y*sy+sy, h); yy++ {
-					for xx := x * sx; xx < min(x*sx+sx, w); xx++ {
-						p := img.YCbCrAt(b.Min.X+xx, b.Min.Y+yy)
-						sum += int([3]uint8{p.Y, p.Cb, p.Cr}[c])
-						n++
+				sum, k := 0, 0
+				for yy := y * vmax / cc.v; yy < min(max((y+1)*vmax/cc.v, y*vmax/cc.v+1), h); yy++ {
+					for xx := x * hmax / cc.h; xx < min(max((x+1)*hmax/cc.h, x*hmax/cc.h+1), w); xx++ {
+						sum += int(planes[c][yy*w+xx])
+						k++
 					}
 				}
-				plane[y*cw+x] = uint8((sum + n/2) / n)
+				plane[y*cw+x] = uint8((sum + k/2) / k)
 			}
 		}
 		gw, gh := mxx*cc.h, myy*cc.v
@@ -50,6 +73,9 @@ func EncodeLayout(img *image.YCbCr, h0, v0, quality int, progressive bool) []byt
 		out = append(out, 0xff, m, byte((len(p)+2)>>8), byte(len(p)+2))
 		out = append(out, p...)
 	}
+	if adobe >= 0 {
+		seg(markerAPP14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, byte(adobe))
+	}
 	dqt := []byte{0}
 	dqt = append(dqt, tables[0][:]...)
 	dqt = append(dqt, 1)
@@ -58,9 +84,16 @@ func EncodeLayout(img *image.YCbCr, h0, v0, quality int, progressive bool) []byt
 	if progressive {
 		sof = markerSOF2
 	}
-	seg(sof, 8, byte(h>>8), byte(h), byte(w>>8), byte(w), 3,
-		1, byte(h0<<4|v0), 0, 2, 0x11, 1, 3, 0x11, 1)
+	sofp := []byte{8, byte(h >> 8), byte(h), byte(w >> 8), byte(w), byte(n)}
+	for c, cc := range comps {
+		sofp = append(sofp, byte(c+1), byte(cc.h<<4|cc.v), byte(min(c, 1)))
+	}
+	seg(sof, sofp...)
 	block := func(c, bx, by int) *[64]int16 { return &coefs[c][by*mxx*comps[c].h+bx] }
+	all := make([]int, n)
+	for c := range all {
+		all[c] = c
+	}
 
 	// scan writes one scan twice: counting symbols, then coding them with
 	// the tables built from the counts.
@@ -96,7 +129,7 @@ func EncodeLayout(img *image.YCbCr, h0, v0, quality int, progressive bool) []byt
 			sym(1, byte(n<<4), uint32(eobrun-1<<n), n)
 			eobrun = 0
 		}
-		var pred [3]int
+		pred := make([]int, n)
 		visit := func(c int, b *[64]int16) {
 			if ss == 0 && ah == 0 { // DC first (or sequential DC)
 				v := int(b[0]) >> al
@@ -134,7 +167,7 @@ func EncodeLayout(img *image.YCbCr, h0, v0, quality int, progressive bool) []byt
 			}
 		}
 		for pass := 0; pass < 2; pass++ {
-			pred = [3]int{}
+			clear(pred)
 			eobrun = 0
 			if len(cs) > 1 {
 				for my := 0; my < myy; my++ {
@@ -183,14 +216,14 @@ func EncodeLayout(img *image.YCbCr, h0, v0, quality int, progressive bool) []byt
 		out = append(out, bw.buf...)
 	}
 	if !progressive {
-		scan([]int{0, 1, 2}, 0, 63, 0, 0)
+		scan(all, 0, 63, 0, 0)
 	} else {
-		scan([]int{0, 1, 2}, 0, 0, 0, 1)
-		for c := 0; c < 3; c++ {
+		scan(all, 0, 0, 0, 1)
+		for c := range n {
 			scan([]int{c}, 1, 5, 0, 0)
 		}
-		scan([]int{0, 1, 2}, 0, 0, 1, 0)
-		for c := 0; c < 3; c++ {
+		scan(all, 0, 0, 1, 0)
+		for c := range n {
 			scan([]int{c}, 6, 63, 0, 0)
 		}
 	}

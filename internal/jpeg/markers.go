@@ -1,5 +1,7 @@
 package jpeg
 
+import "strconv"
+
 // Marker codes (table B.1 of ITU-T T.81).
 const (
 	markerSOF0  = 0xc0 // baseline sequential
@@ -39,6 +41,12 @@ type component struct {
 type reader struct {
 	data []byte
 	pos  int
+	opts *DecodeOptions // for warnings; nil in DecodeConfig
+	// carry counts extraneous bytes that the last scan's bit reader had
+	// already passed, reported with the next marker.
+	carry int
+	// ended is set when the data ended where a marker was expected.
+	ended bool
 }
 
 func (r *reader) need(n int) error {
@@ -67,33 +75,47 @@ func (r *reader) take(n int) ([]byte, error) {
 }
 
 // nextMarker returns the next marker code, skipping extraneous bytes and
-// fill bytes the way image/jpeg (and libjpeg) do: data that is not a marker
-// is ignored, and so are "\xff\x00" pairs.
+// fill bytes the way libjpeg (and image/jpeg) do: data that is not a
+// marker is ignored, and so are "\xff\x00" pairs; skipped data is
+// reported as a warning, in libjpeg's words.
 func (r *reader) nextMarker() (byte, error) {
+	start, extra := r.pos, r.carry
+	r.carry = 0
 	for {
 		b, err := r.byte()
 		if err != nil {
+			r.ended = true
 			return 0, err
 		}
 		if b != 0xff {
+			extra++
 			continue
 		}
 		m, err := r.byte()
+		// Fill bytes; a 0 after them makes them data, as in libjpeg
+		// (image/jpeg takes that 0 for an unknown marker).
+		for err == nil && m == 0xff {
+			m, err = r.byte()
+		}
 		if err != nil {
+			r.ended = true
 			return 0, err
 		}
 		if m == 0 {
+			extra += 2
 			continue
 		}
-		// Fill bytes; a 0 after them is returned (and is an unknown
-		// marker), as image/jpeg does.
-		for m == 0xff {
-			if m, err = r.byte(); err != nil {
-				return 0, err
-			}
+		if extra > 0 {
+			r.opts.warn(start, "Corrupt JPEG data: "+strconv.Itoa(extra)+" extraneous bytes before marker "+hexCode(m))
 		}
 		return m, nil
 	}
+}
+
+// hexCode formats a marker code as libjpeg's messages do: 0xd9.
+func hexCode(m byte) string {
+	const digits = "0123456789abcdef"
+	return "0x" + string([]byte{digits[m>>4], digits[m&15]})
 }
 
 // soi consumes the SOI marker that starts every stream.
@@ -119,6 +141,9 @@ func (r *reader) nextSegment() (byte, []byte, error) {
 		if markerRST0 <= m && m <= markerRST7 {
 			continue
 		}
+		if m == markerSOI {
+			return 0, nil, FormatError("SOI marker inside the stream")
+		}
 		seg, err := r.segment()
 		return m, seg, err
 	}
@@ -138,6 +163,8 @@ func otherMarker(m byte) error {
 		return UnsupportedError("arithmetic coding")
 	case m == 0xc5 || m == 0xc6 || m == 0xde || m == 0xdf:
 		return UnsupportedError("hierarchical JPEG")
+	case m == 0xf7:
+		return UnsupportedError("JPEG-LS")
 	case m < 0xc0:
 		return FormatError("unknown marker")
 	}

@@ -39,11 +39,19 @@ type DecodeOptions struct {
 	// will not change any more. For a baseline gray image, or a baseline
 	// Y'CbCr image whose components are interleaved in one scan, it is
 	// called once per row of MCUs while the decode is running; otherwise
-	// (progressive, multi-scan, RGB, CMYK) once, at the end. A non-nil error stops the
+	// (progressive, multi-scan, RGB, CMYK, and the sampling layouts that
+	// are upsampled at the end) once, at the end. A non-nil error stops the
 	// decode and is returned by Decode. When Rows is set, the output type
 	// is decided at the first scan: an APP0 or APP14 segment after it is
 	// ignored.
 	Rows func(img image.Image, y0, y1 int) error
+
+	// Warn, if not nil, is called for each repair of a damaged stream that
+	// Decode makes where libjpeg warns and goes on: extraneous bytes
+	// before a marker, restart markers missing, out of order or reached
+	// early (libjpeg's resynchronisation, see [Decode]), and a stream that
+	// ends without EOI after its last scan.
+	Warn func(Warning)
 }
 
 func (o *DecodeOptions) scale() (int, error) {
@@ -71,4 +79,11 @@ func (o *DecodeOptions) maxScans() int {
 		return DefaultMaxScans
 	}
 	return o.MaxScans
+}
+
+// warn reports a repair to o.Warn, if set.
+func (o *DecodeOptions) warn(offset int, what string) {
+	if o != nil && o.Warn != nil {
+		o.Warn(Warning{Offset: offset, What: what})
+	}
 }

@@ -14,13 +14,17 @@ type planes struct {
 	pix    [4][]byte    // whole padded planes
 	stride [4]int       // bytes per row of each plane
 	view   image.Image  // gray or ycc, whichever is set
+	size   image.Point  // the output size (general layouts only)
 }
 
 // subsampleRatio maps the luma and chroma sampling factors to
-// image.YCbCr's ratios.
-func subsampleRatio(f *frame) (image.YCbCrSubsampleRatio, bool) {
-	hr, vr := f.comp[0].h/f.comp[1].h, f.comp[0].v/f.comp[1].v
-	switch hr<<4 | vr {
+// image.YCbCr's ratios; ok is false for a ratio image.YCbCr does not have.
+func subsampleRatio(f *frame) (r image.YCbCrSubsampleRatio, ok bool) {
+	l, c := f.comp[0], f.comp[1]
+	if l.h%c.h != 0 || l.v%c.v != 0 {
+		return 0, false
+	}
+	switch l.h/c.h<<4 | l.v/c.v {
 	case 0x11:
 		return image.YCbCrSubsampleRatio444, true
 	case 0x12:
@@ -37,6 +41,28 @@ func subsampleRatio(f *frame) (image.YCbCrSubsampleRatio, bool) {
 	return 0, false
 }
 
+// planar reports whether the planes of f, as decoded, are the output
+// image or what it is converted from pixel by pixel: one component; three
+// whose first has the largest factors and the other two the same ones, in
+// a ratio image.YCbCr has; or four sampled 1×1, or 2×2, 1×1, 1×1, 2×2
+// (what image/jpeg decodes). Other layouts take the general path: each
+// plane is decoded at its own size and upsampled at the end.
+func (f *frame) planar() bool {
+	c := &f.comp
+	switch f.nComp {
+	case 1:
+		return true
+	case 3:
+		_, ok := subsampleRatio(f)
+		return ok && c[0].h == f.hmax && c[0].v == f.vmax && c[1].h == c[2].h && c[1].v == c[2].v
+	case 4:
+		one := func(c component) bool { return c.h == 1 && c.v == 1 }
+		two := func(c component) bool { return c.h == 2 && c.v == 2 }
+		return one(c[1]) && one(c[2]) && (one(c[0]) && one(c[3]) || two(c[0]) && two(c[3]))
+	}
+	return false
+}
+
 // scaledSize is the output size at scale 1/s: ceil(w/s) × ceil(h/s).
 func scaledSize(w, h, s int) (int, int) {
 	return (w + s - 1) / s, (h + s - 1) / s
@@ -44,7 +70,10 @@ func scaledSize(w, h, s int) (int, int) {
 
 // newPlanes allocates the planes for f at bs output samples per block
 // side. The caller has checked the pixel limit.
-func newPlanes(f *frame, bs, s int) (*planes, error) {
+func newPlanes(f *frame, bs, s int) *planes {
+	if f.general {
+		return newGeneralPlanes(f, bs, s)
+	}
 	p := &planes{}
 	w, h := scaledSize(f.width, f.height, s)
 	visible := image.Rect(0, 0, w, h)
@@ -55,12 +84,9 @@ func newPlanes(f *frame, bs, s int) (*planes, error) {
 		p.pix[0], p.stride[0] = m.Pix, m.Stride
 		p.gray = m.SubImage(visible).(*image.Gray)
 		p.view = p.gray
-		return p, nil
+		return p
 	}
-	ratio, ok := subsampleRatio(f)
-	if !ok {
-		return nil, errSubsampling
-	}
+	ratio, _ := subsampleRatio(f) // planar: ok
 	m := image.NewYCbCr(full, ratio)
 	p.pix[0], p.stride[0] = m.Y, m.YStride
 	p.pix[1], p.stride[1] = m.Cb, m.CStride
@@ -72,12 +98,15 @@ func newPlanes(f *frame, bs, s int) (*planes, error) {
 		p.stride[3] = f.mxx * c.h * bs
 		p.pix[3] = make([]byte, p.stride[3]*f.myy*c.v*bs)
 	}
-	return p, nil
+	return p
 }
 
 // image returns the output image, converting the planes where the output
 // type is not planar.
 func (p *planes) image(f *frame) (image.Image, error) {
+	if f.general {
+		return p.generalImage(f)
+	}
 	switch {
 	case f.nComp == 1:
 		return p.gray, nil

@@ -143,20 +143,17 @@ func refineNonZero(br *bitReader, b *[64]int32, k, se, zeros int, delta int32) i
 // reconstructProgressive dequantizes and transforms every stored block
 // that is visible, once all scans are read.
 func (d *decoder) reconstructProgressive() error {
-	h0, v0 := d.comp[0].h, d.comp[0].v
 	for ci := 0; ci < d.nComp; ci++ {
 		if d.coeffs[ci] == nil {
 			continue
 		}
 		c := &d.comp[ci]
 		q := &d.quant[c.tq]
-		bw := 8 * h0 / c.h
-		bh := 8 * v0 / c.v
-		for by := 0; by*bh < d.height; by++ {
+		for by := 0; by < c.bh; by++ {
 			if err := d.ctx.Err(); err != nil {
 				return err
 			}
-			for bx := 0; bx*bw < d.width; bx++ {
+			for bx := 0; bx < c.bw; bx++ {
 				src := d.coef(ci, bx, by)
 				blk := &d.blk
 				last := 0

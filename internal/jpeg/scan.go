@@ -86,9 +86,7 @@ func (d *decoder) scan(p []byte) error {
 		return &LimitError{What: "scans", Limit: int64(limit), Got: int64(d.nScans)}
 	}
 	if d.out == nil {
-		if d.out, err = newPlanes(&d.frame, d.bs, d.scale); err != nil {
-			return err
-		}
+		d.out = newPlanes(&d.frame, d.bs, d.scale)
 	}
 	if d.progressive {
 		for i := 0; i < s.n; i++ {
@@ -107,7 +105,19 @@ func (d *decoder) scan(p []byte) error {
 		err2 = d.single(br, &s)
 	}
 	d.r.pos = br.pos
-	return err2
+	if err2 != nil {
+		return err2
+	}
+	// Whole bytes the bit reader loaded and the scan did not use are
+	// extraneous data before the next marker, as libjpeg counts them.
+	d.r.carry = max(br.n-br.pad, 0) / 8
+	if s.al == 0 {
+		band := ^uint64(0) >> (63 - s.se) &^ (1<<s.ss - 1)
+		for i := 0; i < s.n; i++ {
+			d.final[s.comps[i].ci] |= band
+		}
+	}
+	return nil
 }
 
 // blockFunc decodes one block of scan component sc at block (bx, by).
@@ -147,13 +157,17 @@ func (d *decoder) interleaved(br *bitReader, s *scanParams) error {
 			return err
 		}
 		for mx := 0; mx < d.mxx; mx++ {
-			for i := 0; i < s.n; i++ {
-				sc := &s.comps[i]
-				c := &d.comp[sc.ci]
-				for j := 0; j < c.h*c.v; j++ {
-					bx, by := mx*c.h+j%c.h, my*c.v+j/c.h
-					if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil {
-						return err
+			if rst.skip {
+				d.emptyMCU(s, mx, my)
+			} else {
+				for i := 0; i < s.n; i++ {
+					sc := &s.comps[i]
+					c := &d.comp[sc.ci]
+					for j := 0; j < c.h*c.v; j++ {
+						bx, by := mx*c.h+j%c.h, my*c.v+j/c.h
+						if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil && !rst.damaged(err, sc.ci, bx, by) {
+							return err
+						}
 					}
 				}
 			}
@@ -162,7 +176,7 @@ func (d *decoder) interleaved(br *bitReader, s *scanParams) error {
 			}
 		}
 		if stream {
-			if err := d.emitRows((my + 1) * d.comp[0].v * d.bs); err != nil {
+			if err := d.emitRows((my + 1) * d.vmax * d.bs); err != nil {
 				return err
 			}
 		}
@@ -184,7 +198,9 @@ func (d *decoder) single(br *bitReader, s *scanParams) error {
 			return err
 		}
 		for bx := 0; bx < c.bw; bx++ {
-			if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil {
+			if rst.skip {
+				d.emptyBlock(sc.ci, bx, by)
+			} else if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil && !rst.damaged(err, sc.ci, bx, by) {
 				return err
 			}
 			if err := rst.after(c.bw*c.bh, &pred); err != nil {
@@ -204,11 +220,11 @@ func (d *decoder) single(br *bitReader, s *scanParams) error {
 // rows of MCUs are decoded: when Rows is set and s is the first scan of a
 // sequential image and covers every component (so that a valid stream
 // has no later scan), and the planes are the output image itself (gray or
-// Y'CbCr; RGB and CMYK are converted at the end). Otherwise finish hands
-// out every row at once.
+// Y'CbCr in a planar layout; RGB, CMYK and general layouts are converted
+// at the end). Otherwise finish hands out every row at once.
 func (d *decoder) streams(s *scanParams) bool {
 	return d.opts != nil && d.opts.Rows != nil && !d.progressive && d.nScans == 1 &&
-		s.n == d.nComp && (d.nComp == 1 || d.nComp == 3 && !d.isRGB())
+		s.n == d.nComp && !d.general && (d.nComp == 1 || d.nComp == 3 && !d.isRGB())
 }
 
 // emitRows hands output rows up to y1 to DecodeOptions.Rows.
@@ -223,57 +239,4 @@ func (d *decoder) emitRows(y1 int) error {
 	y0 := d.streamed
 	d.streamed = y1
 	return d.opts.Rows(img, y0, y1)
-}
-
-// restarter counts MCUs and handles restart markers (section F.1.2.3).
-type restarter struct {
-	d        *decoder
-	br       *bitReader
-	mcu      int
-	expected byte
-}
-
-// after is called after each MCU of a scan with total MCUs.
-func (r *restarter) after(total int, pred *[4]int32) error {
-	r.mcu++
-	ri := r.d.ri
-	if ri == 0 || r.mcu%ri != 0 || r.mcu >= total {
-		return nil
-	}
-	if err := r.findRST(); err != nil {
-		return err
-	}
-	r.br.reset()
-	*pred = [4]int32{}
-	r.d.eobRun = 0
-	return nil
-}
-
-// findRST skips to just after the expected RSTn marker. Data bytes,
-// stuffed 0xFF00 pairs and fill bytes are skipped; any other marker is an
-// error, as in image/jpeg.
-func (r *restarter) findRST() error {
-	data, pos := r.br.data, r.br.pos
-	want := markerRST0 + r.expected
-	for {
-		if pos+1 >= len(data) {
-			return errTruncated
-		}
-		if data[pos] != 0xff {
-			pos++
-			continue
-		}
-		switch m := data[pos+1]; {
-		case m == want:
-			r.br.pos = pos + 2
-			r.expected = (r.expected + 1) & 7
-			return nil
-		case m == 0xff:
-			pos++
-		case m == 0:
-			pos += 2
-		default:
-			return FormatError("bad RST marker")
-		}
-	}
 }
