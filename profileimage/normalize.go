@@ -103,6 +103,9 @@ type source struct {
 	// early is the output of the first render's plan, resampled while
 	// the upload was decoding, or nil.
 	early *earlyResize
+	// limited says img holds limited-range Y'CbCr, which outputs expand
+	// to full range (see limitedRange).
+	limited bool
 }
 
 // earlyResize is a resample made while decoding, and the plan it is for.
@@ -153,6 +156,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 			fmt.Sprintf("decoded %dx%d, header said %dx%d", b.Dx(), b.Dy(), info.Width, info.Height), nil)
 	}
 	src.img = img
+	src.limited = limitedRange(info, img)
 	if resized != nil {
 		src.early = &earlyResize{pl: first, img: resized}
 	}
@@ -170,7 +174,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 func (src *source) resizeOptions(ctx context.Context, pl plan, p vendors.Profile, s settings) *scale.Options {
 	return &scale.Options{
 		Orientation: src.orientation, Crop: src.mapRect(pl.crop), Pad: pl.pad, PadColor: padColor(p, s),
-		Concurrency: s.concurrency, Context: ctx,
+		Concurrency: s.concurrency, Context: ctx, LimitedRange: src.limited,
 	}
 }
 
@@ -178,11 +182,18 @@ func (src *source) resizeOptions(ctx context.Context, pl plan, p vendors.Profile
 // with the EXIF orientation it is stored in: src's own image when the plan
 // only turns it and it will be written as a JPEG (the encoder reads it
 // turned, without a copy), else the early resample if it is the one, else
-// a new one, upright.
+// a new one, upright. Limited-range samples come out full range: src's
+// own planes are expanded in place, once, when they are the output.
 func (src *source) resize(ctx context.Context, pl plan, p vendors.Profile, sz vendors.Size, s settings) (image.Image, int, error) {
-	switch src.img.(type) {
+	switch m := src.img.(type) {
 	case *image.YCbCr, *image.Gray: // no alpha: the format is decided without the pixels
 		if src.turnsOnly(pl) && outputFormat(p, sz, false) == vendors.JPEG {
+			if y, ok := m.(*image.YCbCr); ok && src.limited {
+				if err := scale.ExpandLimitedRange(y); err != nil {
+					return nil, 0, err
+				}
+				src.limited = false
+			}
 			return src.img, src.orientation, nil
 		}
 	}
