@@ -21,7 +21,8 @@ type settings struct {
 	fit         *vendors.Fit // the caller's fit box, or nil
 	// err is the first option that cannot apply whatever the image;
 	// Normalize, Scale and ScaleAll return it.
-	err error
+	err        error
+	headerOnly bool
 }
 
 func newSettings(opts []Option) settings {
@@ -52,6 +53,16 @@ func TrustBytes() Option {
 // which apply on top of every profile's own limits.
 func Limits(l validate.Limits) Option {
 	return func(s *settings) { s.check = append(s.check, validate.WithLimits(l)) }
+}
+
+// HeaderOnly makes Validate judge the upload from its header alone, as
+// validate.Check does, without decoding any pixel: a fraction of a
+// millisecond instead of a decode at the cheapest scale (see [Validate]),
+// but a file whose pixel data is damaged or missing then passes, which
+// Normalize, Scale and the vendor reject as corrupt. Normalize, Scale and
+// ScaleAll decode the pixels anyway and ignore it.
+func HeaderOnly() Option {
+	return func(s *settings) { s.headerOnly = true }
 }
 
 // Crop gives the caller's own crop box, in the coordinates of the image as a

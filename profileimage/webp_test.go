@@ -22,8 +22,9 @@ import (
 // animatedWebP builds an animated WebP from two still files of
 // golang.org/x/image's testdata: the first at at on a canvas of the given
 // size, the second at the origin (nil for a one-frame animation). It also
-// returns the first frame as x/image decodes the still, on a transparent
-// canvas. It skips t when the testdata folder is absent.
+// returns the first frame as libwebp shows the still (see
+// webptest.NRGBA), on a transparent canvas. It skips t when the testdata
+// folder is absent.
 func animatedWebP(t *testing.T, canvas, at image.Point, first, second string) ([]byte, *image.NRGBA) {
 	t.Helper()
 	dir := webptest.Testdata(t)
@@ -45,7 +46,8 @@ func animatedWebP(t *testing.T, canvas, at image.Point, first, second string) ([
 				t.Fatal(err)
 			}
 			want = image.NewNRGBA(image.Rect(0, 0, canvas.X, canvas.Y))
-			draw.Draw(want, img.Bounds().Sub(img.Bounds().Min).Add(at), img, img.Bounds().Min, draw.Src)
+			shown := webptest.NRGBA(img)
+			draw.Draw(want, shown.Rect.Add(at), shown, image.Point{}, draw.Src)
 		}
 		frames = append(frames, f)
 	}

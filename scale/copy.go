@@ -27,7 +27,7 @@ func (j *job8) copyRows(t0, t1 int, sc *scratch, stop func() error) error {
 			if err := j.arrive.wait(p, ty+8); err != nil {
 				return err
 			}
-			j.transpose8(pl, ty)
+			j.transpose8(pl, ty, sc)
 			ty += 8
 			continue
 		}
@@ -36,6 +36,9 @@ func (j *job8) copyRows(t0, t1 int, sc *scratch, stop func() error) error {
 		}
 		sc.row8 = grow(sc.row8, p.x.n)
 		row := j.src.row(p.y.lo+ty, p.x.lo, p.x.hi, sc.row8)[:p.x.n]
+		if j.expand != nil {
+			row = j.expand.lookup(sc.out, row)
+		}
 		if j.bpp == 4 {
 			out := sc.out
 			for i, v := range row {
@@ -54,11 +57,19 @@ func (j *job8) copyRows(t0, t1 int, sc *scratch, stop func() error) error {
 // transpose8 places stored rows ty..ty+7 of an in-memory plane as eight
 // adjacent columns of the destination (a transposed orientation, one byte
 // per sample).
-func (j *job8) transpose8(pl plane8, ty int) {
+func (j *job8) transpose8(pl plane8, ty int, sc *scratch) {
 	p := j.p
 	var rows [8][]uint8
 	for i := range rows {
 		rows[i] = pl.row(p.y.lo+ty+i, p.x.lo, p.x.hi, nil)[:p.x.n]
+	}
+	if j.expand != nil {
+		// The eight rows expanded into scratch first: the transpose
+		// itself stays one load a sample.
+		sc.expanded = grow(sc.expanded, 8*p.x.n)
+		for i := range rows {
+			rows[i] = j.expand.lookup(sc.expanded[i*p.x.n:(i+1)*p.x.n], rows[i])
+		}
 	}
 	// The leftmost of the eight columns: row ty's, or with flipY row
 	// ty+7's, whose samples then go in reverse order.

@@ -22,6 +22,11 @@
 // bleed their hidden colour into the edges (no dark fringes). The result's
 // bounds start at (0, 0); the source is never changed nor returned.
 //
+// Y'CbCr samples are full range (JFIF), as package image reads them. A
+// source in the limited range of video, such as a lossy WebP's, is
+// expanded to full range with Options.LimitedRange, as part of the
+// resample, and [ExpandLimitedRange] expands one in place.
+//
 // # Kernels, fastest first
 //
 //	kernel      support  quality

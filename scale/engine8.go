@@ -26,6 +26,9 @@ type job8 struct {
 	dst    plane8
 	bpp    int
 	arrive arrival // zero unless the source is still arriving (see Feed)
+	// expand, if not nil, expands the limited-range samples of a Y'CbCr
+	// plane to full range as they are written (bpp 1 only).
+	expand *expansion
 }
 
 // band resamples output rows [t0, t1) of the stored y axis.
@@ -146,6 +149,13 @@ func (j *job8) vrow(ty, ys, yc int, sc *scratch) {
 	out := sc.out
 	if j.bpp == 1 {
 		out = out[:len(sums)]
+		if j.expand != nil {
+			e := j.expand.e
+			for i, a := range sums {
+				out[i] = e.Fixed(int64(a), 20)
+			}
+			return
+		}
 		for i, a := range sums {
 			out[i] = clampU8((a + 1<<19) >> 20)
 		}

@@ -56,6 +56,18 @@ type Options struct {
 	// *image.YCbCr and *image.Gray, whose stored values are resampled as
 	// they are). It is slower.
 	LinearLight bool
+	// LimitedRange says that a Y'CbCr source holds limited-range
+	// ("studio swing", BT.601) samples, as video and lossy WebP (VP8)
+	// store them: luma 16 to 235 from black to white, chroma 16 to 240,
+	// instead of the full range 0 to 255 that package image reads. The
+	// result is then full range. An *image.YCbCr's planes are expanded as
+	// each resampled row is written, from its sums before they are
+	// rounded (the expansion is affine and commutes with the resample, so
+	// this equals expanding the source first, within a level, without
+	// touching the larger image); an *image.NYCbCrA is converted with
+	// the limited-range matrix as its rows are read. PadColor stays full
+	// range. It has no effect on other sources.
+	LimitedRange bool
 }
 
 // config is a validated Options, with the defaults filled in.
@@ -68,6 +80,8 @@ type config struct {
 	workers     int
 	ctx         context.Context // may be nil
 	linearLight bool
+	// limitedRange is Options.LimitedRange.
+	limitedRange bool
 }
 
 func validKernel(k Kernel) error {
@@ -138,5 +152,6 @@ func newConfig(srcW, srcH, dstW, dstH int, opts *Options) (config, error) {
 	}
 	c.ctx = o.Context
 	c.linearLight = o.LinearLight
+	c.limitedRange = o.LimitedRange
 	return c, nil
 }

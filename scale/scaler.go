@@ -119,6 +119,8 @@ func (s *Scaler) checkSource(src image.Image) error {
 		ok = planeValid(src.Pix, src.Stride, s.srcW, s.srcH, 4)
 	case *image.RGBA:
 		ok = planeValid(src.Pix, src.Stride, s.srcW, s.srcH, 4)
+	case *image.NYCbCrA:
+		ok = nycbcraValid(src)
 	}
 	if !ok {
 		return fmt.Errorf("%w: %T pixel slice too short for %v", ErrInvalidSource, src, src.Bounds())
@@ -164,9 +166,10 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 		_, sy := subsampling(src.SubsampleRatio)
 		chroma := arrival{f: f, sy: sy, minY: src.Rect.Min.Y}
 		fillYCbCr(d, s.cfg)
-		t.add(&job8{p: s.main, src: plane8{src.Y, src.YStride}, dst: plane8{d.Y, d.YStride}, bpp: 1, arrive: whole}, s.main)
-		t.add(&job8{p: cp, src: plane8{src.Cb, src.CStride}, dst: plane8{d.Cb, d.CStride}, bpp: 1, arrive: chroma}, cp)
-		t.add(&job8{p: cp, src: plane8{src.Cr, src.CStride}, dst: plane8{d.Cr, d.CStride}, bpp: 1, arrive: chroma}, cp)
+		luma, chromaRange := expansions(s.cfg)
+		t.add(&job8{p: s.main, src: plane8{src.Y, src.YStride}, dst: plane8{d.Y, d.YStride}, bpp: 1, arrive: whole, expand: luma}, s.main)
+		t.add(&job8{p: cp, src: plane8{src.Cb, src.CStride}, dst: plane8{d.Cb, d.CStride}, bpp: 1, arrive: chroma, expand: chromaRange}, cp)
+		t.add(&job8{p: cp, src: plane8{src.Cr, src.CStride}, dst: plane8{d.Cr, d.CStride}, bpp: 1, arrive: chroma, expand: chromaRange}, cp)
 	case *image.Gray:
 		d := dst.(*image.Gray)
 		s.fill(plane8{d.Pix, d.Stride}, 1, d.Rect.Size(), grayPad(s.cfg.padColor))
@@ -181,6 +184,12 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 			src16 = nrgbaSource{plane8{src.Pix, src.Stride}}
 		case *image.RGBA:
 			src16 = rgbaSource{plane8{src.Pix, src.Stride}}
+		case *image.NYCbCrA:
+			if s.cfg.limitedRange {
+				src16 = nycbcraSource{src}
+				break
+			}
+			src16 = newGenericSource(src)
 		default:
 			if src.ColorModel() == color.GrayModel && !s.cfg.linearLight {
 				g := grayModelSource{img: src, min: src.Bounds().Min}

@@ -14,6 +14,9 @@ type scratch struct {
 	row8   []uint8  // a converted source row, generic 8-bit sources
 	row16  []uint16 // a converted source row, RGBA
 	out    []uint8  // one resampled row before it is placed
+	// expanded holds eight rows of a transposed copy expanded to full
+	// range (see Options.LimitedRange).
+	expanded []uint8
 }
 
 func grow[T any](s []T, n int) []T {

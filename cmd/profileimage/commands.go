@@ -22,6 +22,7 @@ type flags struct {
 	json        bool
 	vendor      string
 	contentType string
+	headerOnly  bool
 	out         string
 	size        string
 	all         bool
@@ -135,6 +136,7 @@ func (e *env) inspect(args []string) int {
 func (e *env) validate(args []string) int {
 	f, files, p, ok := e.parseVendor("validate", args, func(f *flags) {
 		f.fs.StringVar(&f.contentType, "content-type", "", "the declared media `type` of the upload")
+		f.fs.BoolVar(&f.headerOnly, "header-only", false, "judge from the header alone, without decoding the pixels")
 	})
 	if !ok {
 		return exitUsage
@@ -145,6 +147,9 @@ func (e *env) validate(args []string) int {
 	var opts []profileimage.Option
 	if f.contentType != "" {
 		opts = append(opts, profileimage.ContentType(f.contentType))
+	}
+	if f.headerOnly {
+		opts = append(opts, profileimage.HeaderOnly())
 	}
 	data, err := e.read(files[0])
 	var info validate.Info

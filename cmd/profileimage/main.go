@@ -77,7 +77,8 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   profileimage vendors [-json]                                    list the vendor profiles and their rules
   profileimage inspect [-json] FILE                               what the file is, from its header
-  profileimage validate -vendor V [-content-type T] [-json] FILE  would vendor V take the file as it is?
+  profileimage validate -vendor V [-content-type T] [-header-only] [-json] FILE
+                                                                  would vendor V take the file as it is?
   profileimage normalize -vendor V -o OUT [-json] FILE...         make the file right for vendor V
   profileimage scale -vendor V (-size S | -all) -o OUT [-json] FILE
                                                                   make vendor V's scaled copies

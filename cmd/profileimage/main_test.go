@@ -65,6 +65,30 @@ func TestValidateRejectionIsTheVendorsError(t *testing.T) {
 	}
 }
 
+// TestValidateDecodesThePixels: a JPEG whose scan stops halfway (its
+// markers intact) is corrupt, RingCentral's 400 ACT-331; -header-only
+// takes it on the strength of its header.
+func TestValidateDecodesThePixels(t *testing.T) {
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sos := bytes.LastIndex(data, []byte{0xff, 0xda}) // the main image's scan, after any EXIF thumbnail
+	cut := sos + (len(data)-sos)/2
+	for data[cut-1] == 0xff {
+		cut--
+	}
+	cutScan := append(data[:cut:cut], 0xff, 0xd9)
+	code, stdout, _ := runCLI(t, cutScan, "validate", "-vendor", "ringcentral", "-json", "-")
+	r := decodeReport(t, stdout)
+	if code != exitRejected || r.Error == nil || r.Error.Reason != "corrupt" || r.Error.Code != "ACT-331" {
+		t.Errorf("exit %d, report %+v, error %+v", code, r, r.Error)
+	}
+	if code, stdout, _ := runCLI(t, cutScan, "validate", "-vendor", "ringcentral", "-header-only", "-json", "-"); code != exitOK {
+		t.Errorf("-header-only: exit %d: %s", code, stdout)
+	}
+}
+
 func TestContentTypeMismatch(t *testing.T) {
 	code, stdout, _ := runCLI(t, nil, "validate", "-vendor", "ringcentral", "-content-type", "image/png", "-json", sample)
 	r := decodeReport(t, stdout)

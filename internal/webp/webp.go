@@ -25,8 +25,11 @@
 // beneath it, so its blending method cannot change the result (alpha
 // blending onto transparent pixels gives the frame itself), and its
 // disposal method only applies once the frame has been shown. Pixels are
-// non-premultiplied: a lossy frame's Y'CbCr samples are converted with
-// color.YCbCrToRGB and its ALPH values kept as they are.
+// non-premultiplied, as libwebp gives them: a lossy frame's Y'CbCr samples
+// are limited-range BT.601 (VP8 stores luma 16 to 235), converted as
+// libwebp converts them (see internal/limitedrange), not with
+// color.YCbCrToRGB, which reads them as full range; its ALPH values are
+// kept as they are.
 //
 // The animation flag of VP8X is not required; [Animated] reports it.
 //
@@ -47,12 +50,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"image"
-	"image/color"
 	"image/draw"
 	"math"
 	"strconv"
 
 	"golang.org/x/image/webp"
+
+	"github.com/profileimage/profileimage/internal/limitedrange"
 )
 
 // VP8X feature flags.
@@ -260,8 +264,8 @@ func compose(frame image.Image, r image.Rectangle, cw, ch int) *image.NRGBA {
 	return canvas
 }
 
-// placeYCbCr converts src to non-premultiplied RGB at at on dst, with the
-// alpha of a (opaque when a is nil).
+// placeYCbCr converts src, limited-range Y'CbCr, to non-premultiplied RGB
+// at at on dst, with the alpha of a (opaque when a is nil).
 func placeYCbCr(dst *image.NRGBA, at image.Point, src *image.YCbCr, a *image.NYCbCrA) {
 	b := src.Rect
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -269,7 +273,7 @@ func placeYCbCr(dst *image.NRGBA, at image.Point, src *image.YCbCr, a *image.NYC
 		for x := b.Min.X; x < b.Max.X; x++ {
 			ci, i := src.COffset(x, y), 4*(x-b.Min.X)
 			px := row[i : i+4]
-			px[0], px[1], px[2] = color.YCbCrToRGB(src.Y[src.YOffset(x, y)], src.Cb[ci], src.Cr[ci])
+			px[0], px[1], px[2] = limitedrange.RGB(src.Y[src.YOffset(x, y)], src.Cb[ci], src.Cr[ci])
 			px[3] = 0xff
 			if a != nil {
 				px[3] = a.A[a.AOffset(x, y)]

@@ -38,20 +38,6 @@ func animation(t *testing.T, w, h int, frames ...webptest.Frame) []byte {
 	return data
 }
 
-// nrgba is c without premultiplication: a Y'CbCr colour converted with
-// color.YCbCrToRGB, with its alpha as it is.
-func nrgba(c color.Color) color.NRGBA {
-	switch c := c.(type) {
-	case color.NYCbCrA:
-		r, g, b := color.YCbCrToRGB(c.Y, c.Cb, c.Cr)
-		return color.NRGBA{r, g, b, c.A}
-	case color.YCbCr:
-		r, g, b := color.YCbCrToRGB(c.Y, c.Cb, c.Cr)
-		return color.NRGBA{r, g, b, 0xff}
-	}
-	return color.NRGBAModel.Convert(c).(color.NRGBA)
-}
-
 // checkFrame fails t unless got is a canvas-sized *image.NRGBA holding
 // frame's pixels at at, and transparent black everywhere else.
 func checkFrame(t *testing.T, got image.Image, frame image.Image, at, canvas image.Point) {
@@ -62,12 +48,13 @@ func checkFrame(t *testing.T, got image.Image, frame image.Image, at, canvas ima
 	}
 	fb := frame.Bounds()
 	r := fb.Sub(fb.Min).Add(at)
+	shown := webptest.NRGBA(frame)
 	bad := 0
 	for y := range canvas.Y {
 		for x := range canvas.X {
 			want := color.NRGBA{}
 			if (image.Point{x, y}).In(r) {
-				want = nrgba(frame.At(x-at.X+fb.Min.X, y-at.Y+fb.Min.Y))
+				want = shown.NRGBAAt(x-at.X, y-at.Y)
 			}
 			if c := m.NRGBAAt(x, y); c != want {
 				if bad++; bad <= 5 {

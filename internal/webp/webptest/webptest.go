@@ -9,11 +9,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"image"
+	"image/color"
 	"os"
 	"testing"
 
 	"golang.org/x/image/webp"
 
+	"github.com/profileimage/profileimage/internal/limitedrange"
 	"github.com/profileimage/profileimage/internal/testimage"
 )
 
@@ -167,3 +169,31 @@ func Layout(data []byte) (canvas image.Point, frame image.Rectangle, ok bool) {
 func get24(b []byte) int { return int(b[0]) | int(b[1])<<8 | int(b[2])<<16 }
 
 func put24(b []byte, v int) { b[0], b[1], b[2] = byte(v), byte(v>>8), byte(v>>16) }
+
+// NRGBA returns a still as golang.org/x/image/webp decodes it, shown as
+// libwebp shows it: the limited-range Y'CbCr of a lossy still converted
+// with limitedrange.RGB, its alpha as it is (not premultiplied); a
+// lossless still's pixels as they are.
+func NRGBA(img image.Image) *image.NRGBA {
+	b := img.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			var c color.NRGBA
+			switch m := img.(type) {
+			case *image.YCbCr:
+				v := m.YCbCrAt(x, y)
+				c.R, c.G, c.B = limitedrange.RGB(v.Y, v.Cb, v.Cr)
+				c.A = 0xff
+			case *image.NYCbCrA:
+				v := m.NYCbCrAAt(x, y)
+				c.R, c.G, c.B = limitedrange.RGB(v.Y, v.Cb, v.Cr)
+				c.A = v.A
+			default:
+				c = color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			}
+			out.SetNRGBA(x-b.Min.X, y-b.Min.Y, c)
+		}
+	}
+	return out
+}
