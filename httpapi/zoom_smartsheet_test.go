@@ -152,7 +152,7 @@ func TestSmartsheet(t *testing.T) {
 		{"a BMP", bmpData.Bytes(), "image/bmp", 415, ssError(1124, "Invalid Content-Type header. Media type not supported.")},
 		{"a JPEG declared as PNG", jpeg, "image/png", 400, ssError(1091, "Invalid Content-Type: image/png.")},
 		{"curl's default type", jpeg, "application/x-www-form-urlencoded", 400, ssError(1091, "Invalid Content-Type: application/x-www-form-urlencoded.")},
-		{"a truncated JPEG", jpeg[:len(jpeg)-200], "image/jpeg", 400, ssError(1008, "Unable to parse request. The following error occurred: jpeg: truncated: no end of image (EOI) marker")},
+		{"a truncated JPEG", jpeg[:len(jpeg)-200], "image/jpeg", 400, ssError(1008, "Unable to parse request. The following error occurred: jpeg: invalid format: unexpected end of data")},
 		{"an empty body", nil, "image/jpeg", 400, ssError(1024, "The HTTP request body is required for this Method.")},
 		{"more than the cap", bytes.Repeat([]byte{1}, 2<<20), "image/jpeg", 400, ssError(1074, "You are trying to upload a file of 2097152 bytes, but the API currently only supports 1048576 bytes.")},
 	}
