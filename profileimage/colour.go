@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/profileimage/profileimage/internal/icc"
+	"github.com/profileimage/profileimage/internal/ycc"
 	"github.com/profileimage/profileimage/validate"
 )
 
@@ -221,7 +222,7 @@ func (c *colour) convert(img image.Image, r image.Rectangle) bool {
 // (JFIF's, in 16.16 fixed point). Bands of cell rows go to up to workers
 // goroutines; the result does not depend on how many.
 func (c *colour) convertYCbCr(m *image.YCbCr, r image.Rectangle, workers int) {
-	hs, vs := chromaCell(m.SubsampleRatio)
+	hs, vs := ycc.Subsampling(m.SubsampleRatio)
 	// Whole cells: the chroma grid is aligned to absolute coordinates.
 	r.Min.X, r.Min.Y = floorTo(r.Min.X, hs), floorTo(r.Min.Y, vs)
 	r = r.Intersect(m.Rect)
@@ -316,23 +317,6 @@ func clamp16(v int32) uint8 {
 func chroma(sum, n int32) uint8 {
 	v := (sum/n + 128<<16 + 1<<15) >> 16
 	return uint8(min(max(v, 0), 255))
-}
-
-// chromaCell returns the luma pixels across and down of one chroma sample.
-func chromaCell(r image.YCbCrSubsampleRatio) (int, int) {
-	switch r {
-	case image.YCbCrSubsampleRatio422:
-		return 2, 1
-	case image.YCbCrSubsampleRatio420:
-		return 2, 2
-	case image.YCbCrSubsampleRatio440:
-		return 1, 2
-	case image.YCbCrSubsampleRatio411:
-		return 4, 1
-	case image.YCbCrSubsampleRatio410:
-		return 4, 2
-	}
-	return 1, 1
 }
 
 // floorTo rounds v down to a multiple of n, also for negative v.

@@ -5,6 +5,8 @@ import (
 	"image"
 	"image/color"
 	"sync"
+
+	"github.com/profileimage/profileimage/internal/ycc"
 )
 
 // Scaler resamples images of one source size to one destination size with
@@ -163,7 +165,7 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 		if err != nil {
 			return t, err
 		}
-		_, sy := subsampling(src.SubsampleRatio)
+		_, sy := ycc.Subsampling(src.SubsampleRatio)
 		chroma := arrival{f: f, sy: sy, minY: src.Rect.Min.Y}
 		fillYCbCr(d, s.cfg)
 		luma, chromaRange := expansions(s.cfg)
@@ -216,7 +218,7 @@ func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
 	if p, ok := s.chroma[key]; ok {
 		return p, nil
 	}
-	sx, sy := subsampling(src.SubsampleRatio)
+	sx, sy := ycc.Subsampling(src.SubsampleRatio)
 	o := s.cfg.orient
 	osx, osy, ocw, och := sx, sy, cw, ch
 	if o.Transpose {
@@ -247,28 +249,10 @@ func (s *Scaler) chromaPlan(src *image.YCbCr) (*planePlan, error) {
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
 
-// subsampling returns the horizontal and vertical chroma subsampling
-// factors of r; unknown ratios are 4:4:4, as in package image.
-func subsampling(r image.YCbCrSubsampleRatio) (int, int) {
-	switch r {
-	case image.YCbCrSubsampleRatio422:
-		return 2, 1
-	case image.YCbCrSubsampleRatio420:
-		return 2, 2
-	case image.YCbCrSubsampleRatio440:
-		return 1, 2
-	case image.YCbCrSubsampleRatio411:
-		return 4, 1
-	case image.YCbCrSubsampleRatio410:
-		return 4, 2
-	}
-	return 1, 1
-}
-
 // chromaSize returns the size of the chroma planes of a Y'CbCr image with
 // bounds r, computed as package image lays them out.
 func chromaSize(r image.Rectangle, ratio image.YCbCrSubsampleRatio) (cw, ch int) {
-	sx, sy := subsampling(ratio)
+	sx, sy := ycc.Subsampling(ratio)
 	cw, ch = r.Dx(), r.Dy()
 	if sx > 1 {
 		cw = (r.Max.X+sx-1)/sx - r.Min.X/sx
