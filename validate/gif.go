@@ -12,7 +12,8 @@ import (
 // inspectGIF walks the blocks of a GIF file with gif.Scan, the walk the
 // first-frame decoder makes: the verdict is the decoder's, and rests on the
 // header, the blocks before the first frame and the first frame alone
-// (inside the logical screen, with image data, not cut off). What follows
+// (with image data, not cut off; one beyond the logical screen grows it,
+// and Info's size is the grown one). What follows
 // the first frame is counted as far as it can be read and never rejects
 // the file: a cut-off animation, a missing trailer or an unknown block
 // after the first frame, as libvips and Pillow show the first frame of
@@ -37,10 +38,7 @@ func inspectGIF(b []byte, in *Info) *Error {
 		}
 	})
 	var fe gif.FormatError
-	var re *gif.FrameError
 	switch {
-	case errors.As(err, &re):
-		return corrupt(vendors.GIF, re.Detail())
 	case errors.As(err, &fe):
 		return corrupt(vendors.GIF, string(fe))
 	case err != nil:

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"image"
 	"testing"
 
 	"github.com/leanovate/gopter"
@@ -56,6 +57,42 @@ func TestInspectLenientGIF(t *testing.T) {
 			}
 			if _, err := gif.FirstFrame(tc.data, 1<<20); err != nil {
 				t.Errorf("the decoder refuses it: %v", err)
+			}
+		})
+	}
+}
+
+// TestInspectGIFFirstFrameBeyondTheScreen: a first frame that reaches
+// beyond the logical screen grows it, as libvips and Pillow grow it, so
+// Info's size is the size decoded, and the pixel cap is judged on it (the
+// largest growth, a 65535x65535 frame at 65535,65535, is over the cap).
+func TestInspectGIFFirstFrameBeyondTheScreen(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		w, h int
+	}{
+		{"partly outside", gifFile(10, 10, [4]int{5, 5, 10, 10}), 15, 15},
+		{"wholly outside", gifFile(10, 10, [4]int{20, 0, 4, 4}), 24, 10},
+		{"the largest growth", gifFile(1, 1, [4]int{65535, 65535, 65535, 65535}), 131070, 131070},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			info, err := Inspect(tc.data)
+			if err != nil || info.Width != tc.w || info.Height != tc.h {
+				t.Fatalf("Inspect: %+v, %v; want %dx%d", info, err, tc.w, tc.h)
+			}
+			over := int64(tc.w)*int64(tc.h) > DefaultLimits().MaxPixels
+			err = Check(info, vendors.Profile{Name: "any", Accept: vendors.Formats()})
+			if over != errors.Is(err, ErrTooManyPixels) {
+				t.Errorf("Check: %v (over the cap: %v)", err, over)
+			}
+			if over {
+				return
+			}
+			img, err := gif.FirstFrame(tc.data, 1<<20)
+			if err != nil || img.Bounds() != image.Rect(0, 0, tc.w, tc.h) {
+				t.Errorf("FirstFrame: %v, %v; want %dx%d", img, err, tc.w, tc.h)
 			}
 		})
 	}

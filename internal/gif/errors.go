@@ -1,7 +1,6 @@
 package gif
 
 import (
-	"image"
 	"strconv"
 )
 
@@ -28,22 +27,6 @@ type LimitError struct {
 func (e *LimitError) Error() string {
 	return "gif: logical screen " + dims(e.Width, e.Height) + " exceeds the limit of " +
 		strconv.FormatInt(e.Limit, 10) + " pixels"
-}
-
-// FrameError reports a first frame whose rectangle does not lie inside the
-// logical screen.
-type FrameError struct {
-	Frame  image.Rectangle // the frame's rectangle, as its descriptor gives it
-	Screen image.Point     // the logical screen's size
-}
-
-// Error implements the error interface.
-func (e *FrameError) Error() string { return "gif: " + e.Detail() }
-
-// Detail is the error's text without the "gif: " prefix.
-func (e *FrameError) Detail() string {
-	return "the first frame (" + dims(e.Frame.Dx(), e.Frame.Dy()) + " at " + strconv.Itoa(e.Frame.Min.X) + "," +
-		strconv.Itoa(e.Frame.Min.Y) + ") lies outside the " + dims(e.Screen.X, e.Screen.Y) + " screen"
 }
 
 func dims(w, h int) string { return strconv.Itoa(w) + "x" + strconv.Itoa(h) }

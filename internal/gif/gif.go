@@ -25,8 +25,9 @@
 //
 // # Composition
 //
-// The image is the logical screen's size, and the first frame is placed at
-// the offset its descriptor gives. A pixel the first frame does not paint
+// The image is the logical screen's size (grown to hold the first frame,
+// see below), and the first frame is placed at the offset its descriptor
+// gives. A pixel the first frame does not paint
 // is empty: outside the frame's rectangle, a pixel of its transparent
 // index, a colour index beyond its colour table, and every pixel left when
 // its LZW data ends early. Empty is transparent black when some frame of
@@ -47,11 +48,11 @@
 //
 // # What is refused
 //
-// A first frame that does not lie inside the logical screen is refused
-// with a [*FrameError]. libvips and Pillow grow the image to hold it; the
-// library keeps the size the header states, which is the size every limit
-// and rule was judged on before the pixels are decoded, and rejects a file
-// whose first frame paints beyond it. Later frames are not looked at.
+// A first frame that reaches beyond the logical screen grows it to the
+// union of the two, as libvips and Pillow do: [Layout]'s Width and Height
+// are that size, read from the descriptors without decoding, so every limit
+// and rule is judged on the size that is decoded. Later frames are not
+// looked at.
 //
 // A file that ends inside the first frame's data sub-blocks, before the
 // zero-length block that ends them, is truncated: a [FormatError], whether
@@ -148,7 +149,7 @@ type graphicControl struct {
 // called with the label and the first data sub-block (possibly empty) of
 // each extension the walk reads whole, in file order.
 //
-// The error is a [FormatError] or a [*FrameError], and only ever concerns
+// The error is a [FormatError], and only ever concerns
 // the header, the blocks before the first image and the first image; the
 // Layout is valid only when it is nil.
 func Scan(data []byte, visit func(label byte, first []byte)) (Layout, error) {
@@ -257,8 +258,6 @@ func (l *Layout) image(data []byte, p int, global []byte, gc graphicControl) (in
 	}
 	r := image.Rect(x, y, x+w, y+h)
 	switch {
-	case r.Max.X > l.Width || r.Max.Y > l.Height:
-		return 0, &FrameError{Frame: r, Screen: image.Pt(l.Width, l.Height)}
 	case err != nil:
 		return 0, FormatError("the first frame is truncated: the file ends inside its image data")
 	case w == 0 || h == 0 || n == 0:
@@ -270,7 +269,10 @@ func (l *Layout) image(data []byte, p int, global []byte, gc graphicControl) (in
 	case litWidth < 1 || litWidth > maxLitWidth:
 		return 0, FormatError("LZW code size " + strconv.Itoa(litWidth) + " in the first frame")
 	}
+	// A first frame beyond the logical screen grows it, as libvips and
+	// Pillow grow it; each side stays within 2×65535.
 	l.Frame = r
+	l.Width, l.Height = max(l.Width, r.Max.X), max(l.Height, r.Max.Y)
 	transparent := -1
 	if gc.transparent {
 		transparent = gc.index
