@@ -96,23 +96,16 @@ func (st *jpegState) scanned(seg []byte) {
 // segments give metadata, and the entropy-coded data after each SOS is
 // skipped to count the scans. The file must end with EOI, or, as libjpeg
 // allows, without it once its scans cover the whole image. Extraneous
-// bytes before a marker are skipped, as libjpeg skips them, after SOI
-// and after a metadata segment (APPn, COM), where editors that rewrite
-// metadata leave them, and after entropy-coded data; between the frame
-// and table segments, which encoders write back to back, the walk wants
-// a marker.
+// bytes before a marker are skipped wherever they stand, as libjpeg skips
+// them with a warning (and as internal/jpeg does).
 func inspectJPEG(b []byte, in *Info) (int, *Error) {
 	st := jpegState{adobeTransform: -1}
 	p := 2
-	prev := byte(markerSOI)
 	for segments := 0; ; segments++ {
 		if segments > maxJPEGSegments {
 			return 0, corrupt(vendors.JPEG, "more than "+itoa(maxJPEGSegments)+" marker segments")
 		}
-		q := markerCode(b, p, prev == markerSOI || prev == markerCOM || prev >= markerAPP0 && prev <= markerAPP15)
-		if q < 0 {
-			return 0, corrupt(vendors.JPEG, "expected a marker at offset "+itoa(p))
-		}
+		q := markerCode(b, p)
 		if q >= len(b) {
 			if in.Scans > 0 && st.complete() {
 				finishJPEG(&st, in)
@@ -121,7 +114,7 @@ func inspectJPEG(b []byte, in *Info) (int, *Error) {
 			return 0, corrupt(vendors.JPEG, jpegEndDetail(&st, in))
 		}
 		m := b[q]
-		p, prev = q+1, m
+		p = q + 1
 		switch {
 		case m == markerEOI:
 			if in.Scans == 0 {
@@ -273,22 +266,18 @@ func jpegEndDetail(st *jpegState, in *Info) string {
 }
 
 // markerCode returns the offset of the code of the marker at p, after any
-// fill bytes, or len(b) when the data ends first. With extraneous set it
-// first skips what libjpeg skips with a warning: bytes up to a 0xff, and
-// "\xff\x00" pairs. Without it, it returns -1 when b[p] is not 0xff.
-func markerCode(b []byte, p int, extraneous bool) int {
+// fill bytes, or len(b) when the data ends first. It first skips what
+// libjpeg skips with a warning: bytes up to a 0xff, and "\xff\x00" pairs.
+func markerCode(b []byte, p int) int {
 	for p < len(b) {
 		if b[p] != 0xff {
-			if !extraneous {
-				return -1
-			}
 			p++
 			continue
 		}
 		for p < len(b) && b[p] == 0xff {
 			p++ // fill bytes
 		}
-		if extraneous && p < len(b) && b[p] == 0 {
+		if p < len(b) && b[p] == 0 {
 			p++
 			continue
 		}
