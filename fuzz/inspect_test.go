@@ -21,11 +21,11 @@ import (
 )
 
 // imageSeeds returns real images: the Go tree's image testdata and the
-// shared corpus when present (files up to maxLen bytes), plus a JPEG with
+// repository's test corpus (files up to maxLen bytes), plus a JPEG with
 // EXIF made in code.
 func imageSeeds(tb testing.TB, maxLen int) [][]byte {
 	seeds := [][]byte{exiftest.Splice(testimage.JPEG(testimage.Photo(48, 32, 1), 75), exiftest.APP1(exiftest.Orientation(6)))}
-	dirs := []string{testimage.GoTestdata(), testimage.Corpus("pngsuite"), testimage.Corpus("orientation")}
+	dirs := []string{testimage.GoTestdata(), testimage.Corpus(tb, "pngsuite"), testimage.Corpus(tb, "orientation")}
 	for _, dir := range dirs {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {

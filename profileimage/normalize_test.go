@@ -29,12 +29,12 @@ import (
 )
 
 // corpusFiles lists the test images of the Go tree, of golang.org/x/image
-// and of ../shared/corpus (whichever are present).
+// and of the repository's test corpus.
 func corpusFiles(t *testing.T) []string {
 	t.Helper()
 	dirs := []string{testimage.GoTestdata(), testimage.XImageTestdata()}
 	for _, d := range []string{"orientation", "pngsuite"} {
-		dirs = append(dirs, testimage.Corpus(d))
+		dirs = append(dirs, testimage.Corpus(t, d))
 	}
 	var files []string
 	for _, d := range dirs {
@@ -195,10 +195,7 @@ func meanAbsDiff(a, b image.Image) float64 {
 }
 
 func TestNormalizeOrientsEveryEXIFOrientation(t *testing.T) {
-	dir := testimage.Corpus("orientation")
-	if dir == "" {
-		t.Skip("shared corpus not present")
-	}
+	dir := testimage.Corpus(t, "orientation")
 	p := vendors.MustLookup("zoom") // no fit, no square: only orientation changes the picture
 	for _, kind := range []string{"Landscape", "Portrait"} {
 		refData, err := os.ReadFile(filepath.Join(dir, kind+"_1.jpg"))

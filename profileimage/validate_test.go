@@ -107,13 +107,13 @@ func TestValidateProvesThePixelsDecode(t *testing.T) {
 }
 
 // TestValidateYesIsNormalizeYes: over the sample, the lossy WebPs and the
-// shared corpus (PngSuite, the EXIF orientation set, Go's image testdata),
+// test corpus (PngSuite, the EXIF orientation set, Go's image testdata),
 // for profiles that take every format, whatever Validate accepts
 // Normalize accepts, and whatever Normalize calls corrupt Validate rejects;
 // HeaderOnly gives validate.Check's verdict.
 func TestValidateYesIsNormalizeYes(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.*p*")
-	for _, dir := range []string{testimage.Corpus("pngsuite"), testimage.Corpus("orientation"), testimage.GoTestdata()} {
+	for _, dir := range []string{testimage.Corpus(t, "pngsuite"), testimage.Corpus(t, "orientation"), testimage.GoTestdata()} {
 		if dir == "" {
 			continue
 		}

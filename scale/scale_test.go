@@ -339,10 +339,7 @@ func TestAllocationsAreConstant(t *testing.T) {
 // TestCorpusOrientations applies each EXIF orientation of the corpus
 // pictures and compares with the upright one.
 func TestCorpusOrientations(t *testing.T) {
-	dir := testimage.Corpus("orientation")
-	if dir == "" {
-		t.Skip("shared corpus not present")
-	}
+	dir := testimage.Corpus(t, "orientation")
 	load := func(name string) image.Image {
 		f, err := os.Open(filepath.Join(dir, name))
 		if err != nil {

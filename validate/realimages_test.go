@@ -21,7 +21,7 @@ import (
 
 // testdataDirs returns the directories of real test images on this
 // machine: the Go tree's, every testdata folder of golang.org/x/image (the
-// TIFF and CCITT packages have their own) and the shared corpus.
+// TIFF and CCITT packages have their own) and the test corpus.
 func testdataDirs(t testing.TB) []string {
 	dirs := []string{testimage.GoTestdata()}
 	if x := testimage.XImageTestdata(); x != "" {
@@ -34,7 +34,7 @@ func testdataDirs(t testing.TB) []string {
 	} else {
 		t.Log("golang.org/x/image not found")
 	}
-	return append(dirs, testimage.Corpus("pngsuite"), testimage.Corpus("orientation"))
+	return append(dirs, testimage.Corpus(t, "pngsuite"), testimage.Corpus(t, "orientation"))
 }
 
 type realImage struct {
@@ -107,14 +107,11 @@ func TestRealImages(t *testing.T) {
 	t.Logf("%d images: %d decoded and inspected alike, %d rejected by both", len(imgs), decoded, rejectedBoth)
 }
 
-// TestCorpusOrientation checks the orientation series of the shared
+// TestCorpusOrientation checks the orientation series of the test
 // corpus: Landscape_N.jpg and Portrait_N.jpg carry EXIF orientation N (0
 // means 1) and, once oriented, are 1800x1200 and 1200x1800.
 func TestCorpusOrientation(t *testing.T) {
-	dir := testimage.Corpus("orientation")
-	if dir == "" {
-		t.Skip("shared corpus not found")
-	}
+	dir := testimage.Corpus(t, "orientation")
 	for _, kind := range []string{"Landscape", "Portrait"} {
 		for n := 0; n <= 8; n++ {
 			path := filepath.Join(dir, kind+"_"+string(rune('0'+n))+".jpg")

@@ -29,13 +29,10 @@ func goTestdata(t testing.TB) []string {
 	return files
 }
 
-// corpusJPEGs returns the JPEGs of the shared corpus, if present (1800×1200
+// corpusJPEGs returns the JPEGs of the test corpus (1800×1200
 // photos; with -short, one in six).
-func corpusJPEGs() []string {
-	dir := testimage.Corpus("orientation")
-	if dir == "" {
-		return nil
-	}
+func corpusJPEGs(t *testing.T) []string {
+	dir := testimage.Corpus(t, "orientation")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.jpg"))
 	if testing.Short() {
 		var some []string
@@ -88,7 +85,7 @@ var layouts = []struct {
 
 func allInputs(t *testing.T) []namedJPEG {
 	var in []namedJPEG
-	for _, f := range append(goTestdata(t), corpusJPEGs()...) {
+	for _, f := range append(goTestdata(t), corpusJPEGs(t)...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -70,7 +70,7 @@ func TestRowGeometryAgreesWithImagePNG(t *testing.T) {
 }
 
 // TestRealFiles: the interlaced PngSuite files in testdata, and every file
-// of the shared PngSuite corpus when it is there, pass exactly when
+// of PngSuite in the test corpus, pass exactly when
 // image/png decodes their image data alone (pngdatatest.Clean), the
 // deliberately broken x*.png included.
 func TestRealFiles(t *testing.T) {
@@ -78,10 +78,8 @@ func TestRealFiles(t *testing.T) {
 	if len(names) == 0 {
 		t.Fatal("no testdata")
 	}
-	if dir := testimage.Corpus("pngsuite"); dir != "" {
-		more, _ := filepath.Glob(filepath.Join(dir, "*.png"))
-		names = append(names, more...)
-	}
+	more, _ := filepath.Glob(filepath.Join(testimage.Corpus(t, "pngsuite"), "*.png"))
+	names = append(names, more...)
 	for _, name := range names {
 		b, err := os.ReadFile(name)
 		if err != nil {

@@ -89,7 +89,7 @@ func TestRepairMatchesLibvips(t *testing.T) {
 // is repaired again.
 func TestRepairLeavesGoodStreams(t *testing.T) {
 	var good [][]byte
-	for _, dir := range []string{testimage.Corpus("pngsuite"), testimage.GoTestdata()} {
+	for _, dir := range []string{testimage.Corpus(t, "pngsuite"), testimage.GoTestdata()} {
 		names, _ := filepath.Glob(filepath.Join(dir, "*.png"))
 		for _, name := range names {
 			if strings.HasPrefix(filepath.Base(name), "x") && strings.Contains(dir, "pngsuite") {
@@ -123,10 +123,7 @@ func TestRepairLeavesGoodStreams(t *testing.T) {
 // TestRepairKeepsCorruptSuiteFiles: PngSuite's deliberately damaged
 // files stay undecodable.
 func TestRepairKeepsCorruptSuiteFiles(t *testing.T) {
-	dir := testimage.Corpus("pngsuite")
-	if dir == "" {
-		t.Skip("shared corpus not found")
-	}
+	dir := testimage.Corpus(t, "pngsuite")
 	names, _ := filepath.Glob(filepath.Join(dir, "x*.png"))
 	if len(names) < 10 {
 		t.Fatalf("only %d x*.png files", len(names))

@@ -1,10 +1,12 @@
 package testimage
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"testing"
 )
 
 // GoTestdata returns the standard library's image test folder,
@@ -28,28 +30,40 @@ func XImageTestdata() string {
 	return filepath.Join(strings.TrimSpace(string(out)), "testdata")
 }
 
-// Corpus returns the folder sub of the shared test corpus, which lives
-// next to the module, in ../shared/corpus from the module root (the nearest
-// folder holding a go.mod, from the working directory up). sub "" is the
-// corpus itself. It returns "" when that folder does not exist.
-func Corpus(sub string) string {
+// Corpus returns the folder sub of the repository's corpus of public test
+// images, internal/testimage/testdata/corpus from the module root (the
+// nearest folder holding a go.mod, from the working directory up):
+// "orientation" (the EXIF orientation set) or "pngsuite" (PngSuite). sub ""
+// is the corpus itself. The corpus is part of the repository, so a missing
+// folder fails the test.
+func Corpus(tb testing.TB, sub string) string {
+	tb.Helper()
+	root, err := moduleRoot()
+	if err != nil {
+		tb.Fatalf("test corpus: %v", err)
+	}
+	dir := filepath.Join(root, "internal", "testimage", "testdata", "corpus", sub)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		tb.Fatalf("test corpus: %s is not a folder", dir)
+	}
+	return dir
+}
+
+// moduleRoot returns the nearest folder holding a go.mod, from the working
+// directory up.
+func moduleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		return ""
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return ""
+			return "", errors.New("no go.mod above the working directory")
 		}
 		dir = parent
 	}
-	c := filepath.Join(filepath.Dir(dir), "shared", "corpus", sub)
-	if st, err := os.Stat(c); err != nil || !st.IsDir() {
-		return ""
-	}
-	return c
 }

@@ -3,6 +3,7 @@ package testimage
 import (
 	"bytes"
 	"image/jpeg"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -47,17 +48,21 @@ func BenchmarkPhoto12MP(b *testing.B) {
 }
 
 func TestCorpus(t *testing.T) {
-	if got := Corpus("no such folder"); got != "" {
-		t.Errorf(`Corpus("no such folder") = %q, want ""`, got)
-	}
-	root := Corpus("")
-	if root == "" {
-		t.Skip("no shared corpus next to the module")
-	}
-	if got, want := Corpus("orientation"), filepath.Join(root, "orientation"); got != want {
-		t.Errorf(`Corpus("orientation") = %q, want %q`, got, want)
-	}
+	root := Corpus(t, "")
 	if filepath.Base(root) != "corpus" || !filepath.IsAbs(root) {
 		t.Errorf(`Corpus("") = %q, want an absolute path ending in corpus`, root)
+	}
+	for sub, want := range map[string]int{"orientation": 18, "pngsuite": 175} {
+		dir := Corpus(t, sub)
+		if dir != filepath.Join(root, sub) {
+			t.Errorf("Corpus(%q) = %q, want %q", sub, dir, filepath.Join(root, sub))
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "*.*g"))
+		if len(files) != want {
+			t.Errorf("Corpus(%q) holds %d images, want %d", sub, len(files), want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "LICENSE")); err != nil {
+			t.Errorf("Corpus(%q) has no LICENSE: %v", sub, err)
+		}
 	}
 }
