@@ -23,15 +23,12 @@ func FuzzNormalize(f *testing.F) {
 		f.Add(s, uint8(i))
 	}
 	all := vendors.All()
-	small := profileimage.Limits(validate.Limits{MaxPixels: 1 << 16, MaxBytes: 1 << 20, MaxFrames: 8, MaxFrameArea: 1 << 18})
+	small := smallLimits()
 	f.Fuzz(func(t *testing.T, data []byte, pick uint8) {
 		p := all[int(pick)%len(all)]
 		res, err := profileimage.Normalize(context.Background(), data, p, small, profileimage.Concurrency(1))
 		if err != nil {
-			var e *validate.Error
-			if !errors.As(err, &e) || !e.Reason.Known() || e.Vendor.Status < 400 || e.Vendor.Message == "" {
-				t.Fatalf("%s: not a vendor rejection: %#v", p.Name, err)
-			}
+			mustBeVendorRejection(t, p, err)
 			return
 		}
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(res.Data))
@@ -48,4 +45,19 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("%s: %d bytes over the limit", p.Name, len(res.Data))
 		}
 	})
+}
+
+// smallLimits lowers the safety caps so that each fuzz run stays small.
+func smallLimits() profileimage.Option {
+	return profileimage.Limits(validate.Limits{MaxPixels: 1 << 16, MaxBytes: 1 << 20, MaxFrames: 8, MaxFrameArea: 1 << 18})
+}
+
+// mustBeVendorRejection fails t unless err is a *validate.Error carrying a
+// known reason and p's answer for it.
+func mustBeVendorRejection(t *testing.T, p vendors.Profile, err error) {
+	t.Helper()
+	var e *validate.Error
+	if !errors.As(err, &e) || !e.Reason.Known() || e.Vendor.Status < 400 || e.Vendor.Message == "" {
+		t.Fatalf("%s: not a vendor rejection: %#v", p.Name, err)
+	}
 }

@@ -2,11 +2,9 @@ package fuzz
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/profileimage/profileimage/profileimage"
-	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -19,16 +17,13 @@ func FuzzValidate(f *testing.F) {
 		f.Add(s, uint8(i))
 	}
 	all := vendors.All()
-	small := profileimage.Limits(validate.Limits{MaxPixels: 1 << 16, MaxBytes: 1 << 20, MaxFrames: 8, MaxFrameArea: 1 << 18})
+	small := smallLimits()
 	f.Fuzz(func(t *testing.T, data []byte, pick uint8) {
 		p := all[int(pick)%len(all)]
 		ctx := context.Background()
 		_, err := profileimage.Validate(ctx, data, p, small)
 		if err != nil {
-			var e *validate.Error
-			if !errors.As(err, &e) || !e.Reason.Known() || e.Vendor.Status < 400 || e.Vendor.Message == "" {
-				t.Fatalf("%s: not a vendor rejection: %#v", p.Name, err)
-			}
+			mustBeVendorRejection(t, p, err)
 			return
 		}
 		if _, err := profileimage.Normalize(ctx, data, p, small, profileimage.Concurrency(1)); err != nil {
