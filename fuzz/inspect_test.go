@@ -15,6 +15,7 @@ import (
 	_ "golang.org/x/image/webp"
 
 	"github.com/profileimage/profileimage/internal/exif/exiftest"
+	"github.com/profileimage/profileimage/internal/gif/giftest"
 	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
@@ -43,11 +44,14 @@ func imageSeeds(tb testing.TB, maxLen int) [][]byte {
 // FuzzInspect checks that Inspect never panics, returns only typed errors
 // with a single violation (and a whole claimed size or none), reports sane
 // facts, and agrees on the size with image.DecodeConfig whenever both
-// accept a JPEG, PNG, GIF, WebP or BMP.
+// accept a JPEG, PNG, WebP or BMP (for a GIF, Inspect's screen, grown to
+// hold the first frame, is at least image/gif's).
 func FuzzInspect(f *testing.F) {
 	for _, s := range imageSeeds(f, 64<<10) {
 		f.Add(s)
 	}
+	// A first frame beyond a 4x4 screen, which grows it to 8x6.
+	f.Add(giftest.File(giftest.Screen(4, 4, giftest.Four, 0), giftest.Frame{X: 4, Y: 3, W: 4, H: 3, Pixels: make([]int, 12)}.Bytes(), []byte{giftest.Trailer}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		info, err := validate.Inspect(data)
 		if info.Bytes != int64(len(data)) {
@@ -76,7 +80,16 @@ func FuzzInspect(f *testing.F) {
 			return
 		}
 		cfg, _, cerr := image.DecodeConfig(bytes.NewReader(data))
-		if cerr == nil && (cfg.Width != info.Width || cfg.Height != info.Height) {
+		if cerr != nil {
+			return
+		}
+		// A GIF's first frame beyond the logical screen grows it (as
+		// libvips and Pillow do), so Inspect may report more than the
+		// screen image/gif reports, never less.
+		if info.Format == vendors.GIF && info.Width >= cfg.Width && info.Height >= cfg.Height {
+			return
+		}
+		if cfg.Width != info.Width || cfg.Height != info.Height {
 			t.Fatalf("Inspect %dx%d, DecodeConfig %dx%d", info.Width, info.Height, cfg.Width, cfg.Height)
 		}
 	})
