@@ -1,5 +1,7 @@
 package vendors
 
+import "slices"
+
 // Format names an image file format by the name used in profiles and in the
 // command line's JSON.
 type Format string
@@ -21,8 +23,9 @@ var decodable = [...]Format{JPEG, PNG, GIF, WebP, BMP, TIFF}
 // must be among them.
 var encodable = [...]Format{JPEG, PNG}
 
-// Formats returns the formats the library can decode, in a fixed order.
-func Formats() []Format { return decodable[:] }
+// Formats returns the formats the library can decode, in a fixed order. The
+// slice is the caller's own: changing it changes nothing else.
+func Formats() []Format { return slices.Clone(decodable[:]) }
 
 // Known reports whether f is a format the library can decode.
 func (f Format) Known() bool { return inList(decodable[:], f) }

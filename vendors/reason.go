@@ -1,6 +1,9 @@
 package vendors
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // Reason is the vendor-neutral name of why an upload is rejected. The names
 // are a public contract, used by callers and by the command line's JSON.
@@ -43,8 +46,9 @@ var reasons = [...]Reason{
 	ReasonAnimated, ReasonUnknownSize,
 }
 
-// Reasons returns every reason, in a fixed order.
-func Reasons() []Reason { return reasons[:] }
+// Reasons returns every reason, in a fixed order. The slice is the caller's
+// own: changing it changes nothing else.
+func Reasons() []Reason { return slices.Clone(reasons[:]) }
 
 // Known reports whether r is one of the reasons above.
 func (r Reason) Known() bool { return inList(reasons[:], r) }

@@ -327,3 +327,30 @@ func TestLookupUnknown(t *testing.T) {
 	}()
 	MustLookup("myspace")
 }
+
+// TestCallersCannotChangeSharedLists: Formats and Reasons hand out their
+// own slices, so a caller who writes into one changes no other caller's
+// answer, nor Known, nor what Parse accepts.
+func TestCallersCannotChangeSharedLists(t *testing.T) {
+	formats, reasons := Formats(), Reasons()
+	formats[0], reasons[0] = "x", "x"
+	if !JPEG.Known() || Format("x").Known() || Formats()[0] != JPEG {
+		t.Errorf("a change to Formats() reached the library: Formats() = %v", Formats())
+	}
+	if !ReasonEmpty.Known() || Reason("x").Known() || Reasons()[0] != ReasonEmpty {
+		t.Errorf("a change to Reasons() reached the library: Reasons() = %v", Reasons())
+	}
+	if JPEG.ContentType() != "image/jpeg" {
+		t.Errorf("JPEG.ContentType() = %q", JPEG.ContentType())
+	}
+	if _, err := Parse(strings.NewReader(`{"name":"mine","title":"Mine","sources":["x"],"accept":["jpeg"],
+		"animation":{"mode":"reject"},"square":{"mode":"none"},"fit":{},"output":{"formats":["jpeg"],"quality":90,"minQuality":90},
+		"errors":{"empty":{"status":400,"message":"empty","generic":true}}}`)); err != nil {
+		t.Errorf("after the changes, a profile naming jpeg and empty is rejected: %v", err)
+	}
+	names := Names()
+	names[0] = "x"
+	if Names()[0] == "x" {
+		t.Error("a change to Names() reached the library")
+	}
+}
