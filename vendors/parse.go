@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -77,7 +78,9 @@ var (
 )
 
 // Validate checks that p is well formed and self-consistent and returns a
-// *ProfileError naming the first field that is not.
+// *ProfileError naming the first field that is not. The order is fixed
+// (map entries are checked in sorted key order), so a profile with several
+// problems reports the same one on every call.
 func (p Profile) Validate() error {
 	fail := func(field, format string, args ...any) error {
 		return &ProfileError{Profile: p.Name, Field: field, Problem: fmt.Sprintf(format, args...)}
@@ -128,19 +131,21 @@ func (p Profile) Validate() error {
 	if err := p.validateHTTP(fail); err != nil {
 		return err
 	}
-	for r, e := range p.Errors {
+	// Maps are walked in sorted key order, so that the error reported
+	// first is the same on every run.
+	for _, r := range slices.Sorted(maps.Keys(p.Errors)) {
 		if !r.Known() {
 			return fail("errors."+string(r), "unknown reason")
 		}
-		if err := validateVendorError(e, "errors."+string(r), fail); err != nil {
+		if err := validateVendorError(p.Errors[r], "errors."+string(r), fail); err != nil {
 			return err
 		}
 	}
-	for name, e := range p.OtherErrors {
+	for _, name := range slices.Sorted(maps.Keys(p.OtherErrors)) {
 		if !namePattern.MatchString(name) {
 			return fail("otherErrors."+name, "not a lower-case name of letters, digits and dashes")
 		}
-		if err := validateVendorError(e, "otherErrors."+name, fail); err != nil {
+		if err := validateVendorError(p.OtherErrors[name], "otherErrors."+name, fail); err != nil {
 			return err
 		}
 	}
@@ -243,7 +248,8 @@ func validateVendorError(e VendorError, field string, fail failFunc) error {
 	case e.Code == "" && !e.Generic:
 		return fail(field+".code", "missing (set generic to true when the vendor documents no code)")
 	}
-	for placeholder, param := range e.Fill {
+	for _, placeholder := range slices.Sorted(maps.Keys(e.Fill)) {
+		param := e.Fill[placeholder]
 		if !strings.Contains(e.Message, placeholder) {
 			return fail(field+".fill", "placeholder %q is not in the message", placeholder)
 		}

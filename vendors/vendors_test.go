@@ -354,3 +354,42 @@ func TestCallersCannotChangeSharedLists(t *testing.T) {
 		t.Error("a change to Names() reached the library")
 	}
 }
+
+// TestValidateReportsTheSameFirstError: a profile with several bad map
+// entries (unknown reasons, bad other-error names, bad fill entries)
+// reports the same one on every call, the first in sorted key order.
+func TestValidateReportsTheSameFirstError(t *testing.T) {
+	fill := map[string]string{"{a}": ParamDetail, "{b}": ParamDetail, "{c}": ParamDetail, "{d}": ParamDetail}
+	bad := VendorError{Status: 400, Code: "E", Message: "no placeholders", Fill: fill}
+	p := Profile{
+		Name: "mine", Title: "Mine", Sources: []string{"x"}, Accept: []Format{JPEG},
+		Animation: Animation{Mode: AnimationReject}, Square: Square{Mode: SquareNone},
+		Output: Output{Formats: []Format{JPEG}, Quality: 90, MinQuality: 90},
+		Errors: map[Reason]VendorError{
+			ReasonTooSmall: bad, ReasonCorrupt: bad, ReasonEmpty: bad, ReasonAnimated: bad,
+			"zz-unknown": bad, "aa-unknown": bad,
+		},
+		OtherErrors: map[string]VendorError{"Bad Name": bad, "worse name": bad, "ok": bad},
+	}
+	const want = "vendors: profile mine: field errors.aa-unknown: unknown reason"
+	for i := range 200 {
+		if err := p.Validate(); err == nil || err.Error() != want {
+			t.Fatalf("call %d: %v, want %s", i, err, want)
+		}
+	}
+	delete(p.Errors, "aa-unknown")
+	delete(p.Errors, "zz-unknown")
+	const wantFill = `vendors: profile mine: field errors.animated.fill: placeholder "{a}" is not in the message`
+	for i := range 200 {
+		if err := p.Validate(); err == nil || err.Error() != wantFill {
+			t.Fatalf("call %d without unknown reasons: %v, want %s", i, err, wantFill)
+		}
+	}
+	p.Errors = nil
+	const wantOther = "vendors: profile mine: field otherErrors.Bad Name: not a lower-case name of letters, digits and dashes"
+	for i := range 200 {
+		if err := p.Validate(); err == nil || err.Error() != wantOther {
+			t.Fatalf("call %d with other errors only: %v, want %s", i, err, wantOther)
+		}
+	}
+}
