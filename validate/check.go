@@ -29,11 +29,14 @@ import (
 // else matters; byte and pixel limits come before dimensions because they
 // protect the service. Dimensions are judged as displayed (after EXIF
 // orientation). The error's Vendor is p's entry for the first violation,
-// with its message placeholders filled.
+// with its message placeholders filled. A nil option is skipped, as the
+// facade skips one.
 func Check(info Info, p vendors.Profile, opts ...Option) error {
 	var o checkOptions
 	for _, opt := range opts {
-		opt(&o)
+		if opt != nil {
+			opt(&o)
+		}
 	}
 	lim := o.limits.resolved()
 	var vs []Violation

@@ -147,6 +147,19 @@ func TestCheckLimitsOption(t *testing.T) {
 	}
 }
 
+// TestCheckSkipsNilOptions: a nil option is skipped, as the facade skips
+// one, and the options around it still apply.
+func TestCheckSkipsNilOptions(t *testing.T) {
+	p := vendors.MustLookup("ringcentral")
+	info := still(vendors.JPEG, 100, 100, 1000)
+	if err := Check(info, p, nil); err != nil {
+		t.Errorf("a nil option: %v", err)
+	}
+	if err := Check(info, p, nil, ContentType("image/png"), nil); !errors.Is(err, ErrContentTypeMismatch) {
+		t.Errorf("nil options around ContentType: %v, want content-type-mismatch", err)
+	}
+}
+
 func TestReject(t *testing.T) {
 	p := vendors.MustLookup("ringcentral")
 	e := Reject(p, vendors.ReasonUnknownSize, "no scaled size 92x92", map[string]string{vendors.ParamSize: "92x92"})

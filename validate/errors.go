@@ -119,7 +119,7 @@ func withVendor(p vendors.Profile, vs []Violation, params map[string]string) *Er
 	return &Error{
 		Reason:     first.Reason,
 		Detail:     first.Detail,
-		Vendor:     p.Error(first.Reason).Filled(fill),
+		Vendor:     p.VendorError(first.Reason).Filled(fill),
 		Violations: vs,
 	}
 }

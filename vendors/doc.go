@@ -8,9 +8,10 @@
 // with the same strict checks that the embedded ones pass at test time.
 //
 // Every rejection has a vendor-neutral [Reason] (the public contract used by
-// callers and by the command line's JSON) and, through [Profile.Error], the
-// vendor's own HTTP status, code and message for it. Messages keep the
-// vendor's wording and placeholders; [VendorError.Filled] fills them.
+// callers and by the command line's JSON) and, through
+// [Profile.VendorError], the vendor's own HTTP status, code and message for
+// it. Messages keep the vendor's wording and placeholders;
+// [VendorError.Filled] fills them.
 //
 // Package vendors does not inspect or change images.
 package vendors

@@ -15,7 +15,7 @@ func ExampleLookup() {
 	fmt.Println(p.Title)
 	fmt.Println("accepts:", p.Accept, "max pixels:", p.MaxPixels)
 	fmt.Println("sizes:", p.SizeNames())
-	e := p.Error(vendors.ReasonTooManyPixels)
+	e := p.VendorError(vendors.ReasonTooManyPixels)
 	fmt.Println(e.Status, e.Code, e.Message)
 	// Output:
 	// RingCentral extension profile image
@@ -42,9 +42,9 @@ func ExampleParse() {
 		fmt.Println(err)
 		return
 	}
-	e := p.Error(vendors.ReasonTooManyBytes).Filled(map[string]string{vendors.ParamLimit: "500 kB"})
+	e := p.VendorError(vendors.ReasonTooManyBytes).Filled(map[string]string{vendors.ParamLimit: "500 kB"})
 	fmt.Println(e.Status, e.Code, e.Message)
-	fmt.Println(p.Error(vendors.ReasonCorrupt).Status, "(generic)")
+	fmt.Println(p.VendorError(vendors.ReasonCorrupt).Status, "(generic)")
 
 	_, err = vendors.Parse(strings.NewReader(strings.Replace(mine, "500000", "-1", 1)))
 	fmt.Println(err)
@@ -55,7 +55,7 @@ func ExampleParse() {
 }
 
 func ExampleVendorError_Filled() {
-	e := vendors.MustLookup("ringcentral").Error(vendors.ReasonUnknownSize)
+	e := vendors.MustLookup("ringcentral").VendorError(vendors.ReasonUnknownSize)
 	fmt.Println(e.Filled(map[string]string{vendors.ParamSize: "100x100"}).Message)
 	// Output: Profile image is not found for scale size [100x100]
 }

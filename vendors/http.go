@@ -172,7 +172,7 @@ var (
 // reason in Errors (or its generic answer), else the entry of OtherErrors.
 func (p Profile) ErrorNamed(key string) (VendorError, bool) {
 	if r := Reason(key); r.Known() {
-		return p.Error(r), true
+		return p.VendorError(r), true
 	}
 	e, ok := p.OtherErrors[key]
 	return e.clone(), ok

@@ -52,7 +52,7 @@ type Profile struct {
 
 	// Errors maps every reason to the vendor's answer. An embedded profile
 	// lists every reason; a caller's own profile may leave some out, and
-	// [Profile.Error] then answers with [GenericError].
+	// [Profile.VendorError] then answers with [GenericError].
 	Errors map[Reason]VendorError `json:"errors"`
 	// OtherErrors holds the vendor's errors for this endpoint that are not
 	// about the image (unknown user, permissions, rate limits), keyed by a
@@ -163,9 +163,10 @@ type Size struct {
 // Accepts reports whether the vendor takes input in format f.
 func (p Profile) Accepts(f Format) bool { return slices.Contains(p.Accept, f) }
 
-// Error returns the vendor's answer for reason r, or [GenericError] of r
-// when the profile has no entry for it. Its placeholders are not filled.
-func (p Profile) Error(r Reason) VendorError {
+// VendorError returns the vendor's answer for reason r, or [GenericError]
+// of r when the profile has no entry for it. Its placeholders are not
+// filled (see [VendorError.Filled]).
+func (p Profile) VendorError(r Reason) VendorError {
 	if e, ok := p.Errors[r]; ok {
 		return e.clone()
 	}

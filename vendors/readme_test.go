@@ -120,7 +120,7 @@ func sizes(p Profile) string {
 func codes(p Profile) string {
 	var list []string
 	for _, r := range Reasons() {
-		e := p.Error(r)
+		e := p.VendorError(r)
 		c := fmt.Sprintf("%d %s", e.Status, e.Code)
 		if e.Code != "" && !slices.Contains(list, c) {
 			list = append(list, c)

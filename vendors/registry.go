@@ -15,7 +15,9 @@ import (
 var dataFS embed.FS
 
 // embedded parses every profile in data/ once. The slice is sorted by name
-// and never handed out: callers get deep copies.
+// and never handed out: callers get deep copies. Its error is nil in every
+// build whose tests pass; [Lookup] and [All] treat a failure as "no
+// profiles".
 var embedded = sync.OnceValues(func() ([]Profile, error) {
 	files, err := fs.Glob(dataFS, "data/*.json")
 	if err != nil {
@@ -39,13 +41,6 @@ var embedded = sync.OnceValues(func() ([]Profile, error) {
 	slices.SortFunc(all, func(a, b Profile) int { return strings.Compare(a.Name, b.Name) })
 	return all, nil
 })
-
-// Embedded reports whether the embedded profiles parsed. It is nil in every
-// build whose tests pass; [Lookup] and [All] treat a failure as "no profiles".
-func Embedded() error {
-	_, err := embedded()
-	return err
-}
 
 // Lookup returns a copy of the embedded profile with the given name, such
 // as "ringcentral", "zoom" or "smartsheet".

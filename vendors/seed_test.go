@@ -20,7 +20,7 @@ func numbers(p Profile) string {
 		fmt.Fprintf(&b, "size %+v\n", s)
 	}
 	for _, r := range Reasons() {
-		e := p.Error(r)
+		e := p.VendorError(r)
 		fmt.Fprintf(&b, "%s %d %q generic=%v\n", r, e.Status, e.Code, e.Generic)
 	}
 	for _, k := range slices.Sorted(maps.Keys(p.OtherErrors)) {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestEmbeddedProfilesParseAndListEveryReason(t *testing.T) {
-	if err := Embedded(); err != nil {
+	if _, err := embedded(); err != nil {
 		t.Fatal(err)
 	}
 	all := All()
@@ -41,7 +41,7 @@ type ruleCase struct {
 
 func vendorError(r Reason) func(Profile) any {
 	return func(p Profile) any {
-		e := p.Error(r)
+		e := p.VendorError(r)
 		return fmt.Sprintf("%d %s %s", e.Status, e.Code, e.Message)
 	}
 }
@@ -154,7 +154,7 @@ func TestVendorRules(t *testing.T) {
 			{"MaxImageResolution 7680*4320", func(p Profile) any { return p.MaxPixels }, int64(7680 * 4320)},
 			{"MaxFileSize 100 MiB", func(p Profile) any { return p.MaxBytes }, int64(104857600)},
 			{"128x128 fill, PNG", func(p Profile) any { return fmt.Sprint(p.Fit, " ", p.Square.Mode, " ", p.Output.Formats) }, "{128 128 true} crop [png]"},
-			{"too large is 413", func(p Profile) any { return p.Error(ReasonTooManyBytes).Status }, 413},
+			{"too large is 413", func(p Profile) any { return p.VendorError(ReasonTooManyBytes).Status }, 413},
 			{"the decoders app/imaging registers", func(p Profile) any { return fmt.Sprint(p.Accept) }, "[jpeg png gif bmp tiff webp]"},
 			{"cites app/imaging/decode.go", func(p Profile) any { return cites(p, "server/channels/app/imaging/decode.go") }, true},
 		}},
@@ -166,7 +166,7 @@ func TestVendorRules(t *testing.T) {
 			{"16, 24, 32, 48", func(p Profile) any { return strings.Join(p.SizeNames(), ",") }, "original,16x16,24x24,32x32,48x48"},
 			{"x, y and size are CropSquare", func(p Profile) any { return noted(p, "profileimage.CropSquare(x, y, size)", "required") }, true},
 			{"a crop past the edge is 400", otherError("crop-outside-image"), "400  The crop parameters extend the crop area beyond the edge of the image."},
-			{"an unsupported type is 400", func(p Profile) any { return p.Error(ReasonUnsupportedFormat).Status }, 400},
+			{"an unsupported type is 400", func(p Profile) any { return p.VendorError(ReasonUnsupportedFormat).Status }, 400},
 		}},
 	}
 	for _, g := range groups {
@@ -265,7 +265,7 @@ func TestParseFallsBackToGenericErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for r, status := range map[Reason]int{ReasonUnsupportedFormat: 415, ReasonTooManyBytes: 413, ReasonUnknownSize: 404, ReasonCorrupt: 400} {
-		if e := p.Error(r); e.Status != status || !e.Generic || e.Code != "" || e.Message == "" {
+		if e := p.VendorError(r); e.Status != status || !e.Generic || e.Code != "" || e.Message == "" {
 			t.Errorf("%s: got %+v, want a generic %d", r, e, status)
 		}
 	}
@@ -298,7 +298,7 @@ func slicesIndex(list []string, s string) int {
 }
 
 func TestFilled(t *testing.T) {
-	rc := MustLookup("ringcentral").Error(ReasonUnknownSize).Filled(map[string]string{ParamSize: "100x100"})
+	rc := MustLookup("ringcentral").VendorError(ReasonUnknownSize).Filled(map[string]string{ParamSize: "100x100"})
 	if rc.Message != "Profile image is not found for scale size [100x100]" || rc.Fill != nil {
 		t.Errorf("RingCentral ACT-333: %+v", rc)
 	}
@@ -306,7 +306,7 @@ func TestFilled(t *testing.T) {
 	if zoom.Message != "User does not exist: me." {
 		t.Errorf("Zoom 1001: %q", zoom.Message)
 	}
-	ss := MustLookup("smartsheet").Error(ReasonTooManyBytes)
+	ss := MustLookup("smartsheet").VendorError(ReasonTooManyBytes)
 	got := ss.Filled(map[string]string{ParamValue: "{1} bytes", ParamLimit: "10 bytes"}).Message
 	if got != "You are trying to upload a file of {1} bytes, but the API currently only supports 10 bytes." {
 		t.Errorf("a value containing a placeholder was replaced again: %q", got)
