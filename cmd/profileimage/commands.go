@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ type flags struct {
 	fs          *flag.FlagSet
 	json        bool
 	vendor      string
+	profile     string
 	contentType string
 	headerOnly  bool
 	out         string
@@ -45,11 +47,13 @@ func withOutput(f *flags) {
 	f.fs.StringVar(&f.out, "o", "", "output `path`: a file, - for standard output, or a directory")
 }
 
-// parseVendor is parse for the commands that take -vendor: it also looks
-// the profile up, and reports on standard error when there is none.
-func (e *env) parseVendor(name string, args []string, setup func(*flags)) (*flags, []string, vendors.Profile, bool) {
+// parseProfile is parse for the commands that take a profile, by -vendor
+// NAME or -profile FILE.json: it also finds or reads the profile, and
+// reports on standard error when there is none or it is malformed.
+func (e *env) parseProfile(name string, args []string, setup func(*flags)) (*flags, []string, vendors.Profile, bool) {
 	f, files, ok := e.parse(name, args, func(f *flags) {
-		f.fs.StringVar(&f.vendor, "vendor", "", "vendor profile `name` (see: profileimage vendors)")
+		f.fs.StringVar(&f.vendor, "vendor", "", "embedded vendor profile `name` (see: profileimage vendors)")
+		f.fs.StringVar(&f.profile, "profile", "", "the caller's own profile, read from `FILE.json` (instead of -vendor)")
 		if setup != nil {
 			setup(f)
 		}
@@ -57,11 +61,12 @@ func (e *env) parseVendor(name string, args []string, setup func(*flags)) (*flag
 	if !ok {
 		return nil, nil, vendors.Profile{}, false
 	}
-	p, ok := vendors.Lookup(f.vendor)
-	if !ok {
-		fmt.Fprintf(e.stderr, "profileimage: -vendor must be one of: %s\n", strings.Join(vendors.Names(), ", "))
+	p, err := chooseProfile(f.vendor, f.profile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "profileimage: %v\n", err)
+		return nil, nil, vendors.Profile{}, false
 	}
-	return f, files, p, ok
+	return f, files, p, true
 }
 
 func (e *env) usageError(format string, args ...any) int {
@@ -123,18 +128,17 @@ func (e *env) inspect(args []string) int {
 	if len(files) != 1 {
 		return e.usageError("inspect takes one FILE")
 	}
-	data, err := e.read(files[0])
-	var info validate.Info
+	u, err := e.read(files[0])
 	if err == nil {
-		info, err = validate.Inspect(data)
+		err = u.err
 	}
-	r := newReport(files[0], info, err)
+	r := newReport(files[0], u.info, err)
 	r.print(e.stdout, f.json)
 	return r.exitCode()
 }
 
 func (e *env) validate(args []string) int {
-	f, files, p, ok := e.parseVendor("validate", args, func(f *flags) {
+	f, files, p, ok := e.parseProfile("validate", args, func(f *flags) {
 		f.fs.StringVar(&f.contentType, "content-type", "", "the declared media `type` of the upload")
 		f.fs.BoolVar(&f.headerOnly, "header-only", false, "judge from the header alone, without decoding the pixels")
 	})
@@ -151,10 +155,10 @@ func (e *env) validate(args []string) int {
 	if f.headerOnly {
 		opts = append(opts, profileimage.HeaderOnly())
 	}
-	data, err := e.read(files[0])
+	u, err := e.read(files[0])
 	var info validate.Info
 	if err == nil {
-		info, err = profileimage.Validate(e.ctx, data, p, opts...)
+		info, err = profileimage.Validate(e.ctx, u.data, p, opts...)
 	}
 	r := newReport(files[0], info, err)
 	r.print(e.stdout, f.json)
@@ -162,7 +166,7 @@ func (e *env) validate(args []string) int {
 }
 
 func (e *env) normalize(args []string) int {
-	f, files, p, ok := e.parseVendor("normalize", args, withOutput)
+	f, files, p, ok := e.parseProfile("normalize", args, withOutput)
 	switch {
 	case !ok:
 		return exitUsage
@@ -182,13 +186,13 @@ func (e *env) normalize(args []string) int {
 		concurrency = 1 // files run in parallel; each uses one core
 	}
 	return e.each(files, f.json, e.reportWriter(f), func(file string) *report {
-		data, err := e.read(file)
+		u, err := e.read(file)
 		if err != nil {
 			return newReport(file, validate.Info{}, err)
 		}
-		res, err := profileimage.Normalize(e.ctx, data, p, profileimage.Concurrency(concurrency))
+		res, err := profileimage.Normalize(e.ctx, u.data, p, profileimage.Concurrency(concurrency))
 		if err != nil {
-			return rejection(file, data, err)
+			return newReport(file, u.info, err)
 		}
 		path := f.out
 		if dirMode {
@@ -199,7 +203,7 @@ func (e *env) normalize(args []string) int {
 }
 
 func (e *env) scale(args []string) int {
-	f, files, p, ok := e.parseVendor("scale", args, func(f *flags) {
+	f, files, p, ok := e.parseProfile("scale", args, func(f *flags) {
 		withOutput(f)
 		f.fs.StringVar(&f.size, "size", "", "the vendor's size `name`, such as 90x90")
 		f.fs.BoolVar(&f.all, "all", false, "make every size of the vendor; -o is then a directory")
@@ -215,7 +219,7 @@ func (e *env) scale(args []string) int {
 		return e.usageError("scale -all writes several files: -o must be a directory")
 	}
 	file, w := files[0], e.reportWriter(f)
-	data, err := e.read(file)
+	u, err := e.read(file)
 	if err != nil {
 		r := newReport(file, validate.Info{}, err)
 		r.print(w, f.json)
@@ -223,14 +227,14 @@ func (e *env) scale(args []string) int {
 	}
 	var results []*profileimage.Result
 	if f.all {
-		results, err = profileimage.ScaleAll(e.ctx, data, p)
+		results, err = profileimage.ScaleAll(e.ctx, u.data, p)
 	} else {
 		var res *profileimage.Result
-		res, err = profileimage.Scale(e.ctx, data, p, f.size)
+		res, err = profileimage.Scale(e.ctx, u.data, p, f.size)
 		results = []*profileimage.Result{res}
 	}
 	if err != nil {
-		r := rejection(file, data, err)
+		r := newReport(file, u.info, err)
 		r.print(w, f.json)
 		return r.exitCode()
 	}
@@ -263,12 +267,6 @@ func (e *env) reportWriter(f *flags) io.Writer {
 		return e.stderr
 	}
 	return e.stdout
-}
-
-// rejection reports a failed Normalize or Scale with what the header says.
-func rejection(file string, data []byte, err error) *report {
-	info, _ := validate.Inspect(data)
-	return newReport(file, info, err)
 }
 
 // each runs job on every file, in parallel when there are several, prints
@@ -317,25 +315,43 @@ func (e *env) each(files []string, asJSON bool, w io.Writer, job func(string) *r
 	return worst
 }
 
-// read reads a whole file, or standard input for "-", refusing more bytes
-// than the library's safety cap.
-func (e *env) read(path string) ([]byte, error) {
+// upload is one file as read: its bytes and what [validate.Inspect] made
+// of them.
+type upload struct {
+	data []byte
+	info validate.Info
+	err  error // Inspect's rejection of the bytes; nil for an image it read
+}
+
+// read reads one upload, a file or standard input for "-", with
+// [validate.InspectReader], which holds no more than the library's byte
+// cap and stops after the first block of bytes that are no image the
+// library decodes (enough for the facade to say so again). The error is
+// an I/O error or, for an upload above the cap, a too-many-bytes
+// rejection; what else Inspect finds wrong is in the upload, for the
+// command to judge.
+func (e *env) read(path string) (upload, error) {
 	var r io.Reader = e.stdin
 	if path != "-" {
 		file, err := os.Open(path)
 		if err != nil {
-			return nil, err
+			return upload{}, err
 		}
 		defer file.Close()
 		r = file
 	}
 	maxBytes := validate.DefaultLimits().MaxBytes
-	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
-	if err == nil && int64(len(data)) > maxBytes {
-		return nil, validate.Reject(vendors.Profile{}, vendors.ReasonTooManyBytes,
+	info, data, err := validate.InspectReader(r, maxBytes)
+	var ve *validate.Error
+	switch {
+	case err == nil:
+	case !errors.As(err, &ve):
+		return upload{}, err
+	case ve.Reason == vendors.ReasonTooManyBytes:
+		return upload{}, validate.Reject(vendors.Profile{}, vendors.ReasonTooManyBytes,
 			fmt.Sprintf("more than the safety cap of %d bytes", maxBytes), nil)
 	}
-	return data, err
+	return upload{data: data, info: info, err: err}, nil
 }
 
 // write stores one result at path ("-": standard output) and reports it.

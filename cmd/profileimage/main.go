@@ -5,10 +5,15 @@
 //
 //	profileimage vendors [-json]
 //	profileimage inspect [-json] FILE
-//	profileimage validate -vendor V [-content-type T] [-json] FILE
-//	profileimage normalize -vendor V -o OUT [-json] FILE...
-//	profileimage scale -vendor V (-size S | -all) -o OUT [-json] FILE
+//	profileimage validate PROFILE [-content-type T] [-header-only] [-json] FILE
+//	profileimage normalize PROFILE -o OUT [-json] FILE...
+//	profileimage scale PROFILE (-size S | -all) -o OUT [-json] FILE
 //	profileimage serve [-addr A] [-dir D] [-token T] [-vendor V]... [-profile FILE.json]...
+//
+// PROFILE is -vendor V, one of the embedded profiles (profileimage vendors
+// lists them), or -profile FILE.json, a profile of the caller's own, read
+// with the strict checks of vendors.Parse: a malformed one is refused with
+// a message naming the field. The two are mutually exclusive.
 //
 // FILE "-" reads standard input; OUT "-" writes one image to standard
 // output. With several files, or with scale -all, OUT is a directory. With
@@ -77,12 +82,15 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   profileimage vendors [-json]                                    list the vendor profiles and their rules
   profileimage inspect [-json] FILE                               what the file is, from its header
-  profileimage validate -vendor V [-content-type T] [-header-only] [-json] FILE
-                                                                  would vendor V take the file as it is?
-  profileimage normalize -vendor V -o OUT [-json] FILE...         make the file right for vendor V
-  profileimage scale -vendor V (-size S | -all) -o OUT [-json] FILE
-                                                                  make vendor V's scaled copies
-  profileimage serve [-addr A] [-dir D] [-token T] [-vendor V]... serve the vendors' APIs over HTTP
+  profileimage validate PROFILE [-content-type T] [-header-only] [-json] FILE
+                                                                  would the vendor take the file as it is?
+  profileimage normalize PROFILE -o OUT [-json] FILE...           make the file right for the vendor
+  profileimage scale PROFILE (-size S | -all) -o OUT [-json] FILE
+                                                                  make the vendor's scaled copies
+  profileimage serve [-addr A] [-dir D] [-token T] [-vendor V]... [-profile FILE.json]...
+                                                                  serve the vendors' APIs over HTTP
+PROFILE is -vendor V, an embedded profile (see profileimage vendors), or -profile
+FILE.json, a profile of your own, checked as strictly as the embedded ones; not both.
 FILE "-" reads standard input; OUT "-" writes to standard output; with several
 outputs OUT is a directory. Exit status: 0 accepted, 1 rejected, 2 usage or I/O error.
 `)

@@ -131,14 +131,9 @@ func servedProfiles(names, files []string) ([]vendors.Profile, error) {
 		out = append(out, p)
 	}
 	for _, file := range files {
-		f, err := os.Open(file)
+		p, err := loadProfile(file)
 		if err != nil {
 			return nil, err
-		}
-		p, err := vendors.Parse(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
 		}
 		out = append(out, p)
 	}
