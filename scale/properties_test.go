@@ -11,7 +11,7 @@ import (
 	"github.com/leanovate/gopter/gen"
 	"github.com/leanovate/gopter/prop"
 
-	"github.com/profileimage/profileimage/internal/orient"
+	"github.com/profileimage/profileimage/internal/orient/orienttest"
 	"github.com/profileimage/profileimage/scale"
 	"github.com/profileimage/profileimage/scale/scaletest"
 )
@@ -256,7 +256,7 @@ func TestPropertySameSizeOnlyMovesPixels(t *testing.T) {
 			}
 			for y := range crop.Dy() {
 				for x := range crop.Dx() {
-					sx, sy := orient.Table(o, crop.Min.X+x, crop.Min.Y+y, w, h)
+					sx, sy := orienttest.Table(o, crop.Min.X+x, crop.Min.Y+y, w, h)
 					want, got := src.At(sx, sy), out.At(pad.Min.X+x, pad.Min.Y+y)
 					if kind == "ycbcr444" {
 						want = color.YCbCrModel.Convert(want) // compare stored samples

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/jpeg"
-	"github.com/profileimage/profileimage/internal/orient"
+	"github.com/profileimage/profileimage/internal/orient/orienttest"
 	"github.com/profileimage/profileimage/internal/testimage"
 )
 
@@ -349,7 +349,7 @@ func orientPlane(pix []byte, stride, w, h, o int) (out []byte, ow, oh int) {
 	out = make([]byte, ow*oh)
 	for y := range oh {
 		for x := range ow {
-			sx, sy := orient.Table(o, x, y, w, h)
+			sx, sy := orienttest.Table(o, x, y, w, h)
 			out[y*ow+x] = pix[sy*stride+sx]
 		}
 	}
@@ -385,7 +385,7 @@ func orientedCopy(img image.Image, o int, chroma444 bool) image.Image {
 		out := image.NewYCbCr(r, image.YCbCrSubsampleRatio444)
 		for y := range oh {
 			for x := range ow {
-				sx, sy := orient.Table(o, x, y, w, h)
+				sx, sy := orienttest.Table(o, x, y, w, h)
 				c := m.YCbCrAt(b.Min.X+sx, b.Min.Y+sy)
 				i := out.YOffset(x, y)
 				out.Y[i], out.Cb[i], out.Cr[i] = c.Y, c.Cb, c.Cr
@@ -399,7 +399,7 @@ func orientedCopy(img image.Image, o int, chroma444 bool) image.Image {
 	}
 	for y := range oh {
 		for x := range ow {
-			sx, sy := orient.Table(o, x, y, w, h)
+			sx, sy := orienttest.Table(o, x, y, w, h)
 			out.Set(x, y, img.At(b.Min.X+sx, b.Min.Y+sy))
 		}
 	}

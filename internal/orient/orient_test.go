@@ -1,6 +1,10 @@
 package orient
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/profileimage/profileimage/internal/orient/orienttest"
+)
 
 func TestStoredIsTheTable(t *testing.T) {
 	for exif := 0; exif <= 8; exif++ {
@@ -15,7 +19,7 @@ func TestStoredIsTheTable(t *testing.T) {
 			for y := range oh {
 				for x := range ow {
 					sx, sy := o.Stored(x, y, W, H)
-					if wx, wy := Table(exif, x, y, W, H); sx != wx || sy != wy {
+					if wx, wy := orienttest.Table(exif, x, y, W, H); sx != wx || sy != wy {
 						t.Errorf("orientation %d, %dx%d, (%d,%d): stored (%d,%d), the table says (%d,%d)", exif, W, H, x, y, sx, sy, wx, wy)
 					}
 					seen[[2]int{sx, sy}] = true
