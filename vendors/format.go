@@ -28,10 +28,10 @@ var encodable = [...]Format{JPEG, PNG}
 func Formats() []Format { return slices.Clone(decodable[:]) }
 
 // Known reports whether f is a format the library can decode.
-func (f Format) Known() bool { return inList(decodable[:], f) }
+func (f Format) Known() bool { return slices.Contains(decodable[:], f) }
 
 // Encodable reports whether the library can write f.
-func (f Format) Encodable() bool { return inList(encodable[:], f) }
+func (f Format) Encodable() bool { return slices.Contains(encodable[:], f) }
 
 // ContentType returns the media type of f, such as "image/jpeg", or "" for
 // an unknown format.
@@ -40,13 +40,4 @@ func (f Format) ContentType() string {
 		return ""
 	}
 	return "image/" + string(f)
-}
-
-func inList[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

@@ -51,7 +51,7 @@ var reasons = [...]Reason{
 func Reasons() []Reason { return slices.Clone(reasons[:]) }
 
 // Known reports whether r is one of the reasons above.
-func (r Reason) Known() bool { return inList(reasons[:], r) }
+func (r Reason) Known() bool { return slices.Contains(reasons[:], r) }
 
 // GenericError returns the library's answer for r when a profile has no
 // entry for it: no vendor code, a neutral message, and the HTTP status that
