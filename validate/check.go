@@ -57,32 +57,36 @@ func Check(info Info, p vendors.Profile, opts ...Option) error {
 	case info.Format == "":
 		add(vendors.ReasonUnsupportedFormat, "not an image format the library decodes", "unknown", accepted)
 	case !p.Accepts(info.Format):
-		add(vendors.ReasonUnsupportedFormat, string(info.Format)+" is not accepted; "+p.Name+" takes "+accepted, string(info.Format), accepted)
+		add(vendors.ReasonUnsupportedFormat, string(info.Format)+" is not accepted; "+title(p)+" takes "+accepted, string(info.Format), accepted)
 	}
 	if declared, ok := declaredFormat(o.contentType); ok && !o.trustBytes && declared != info.Format {
 		add(vendors.ReasonContentTypeMismatch, "declared "+strconv.Quote(o.contentType)+" but the bytes are "+formatName(info.Format), o.contentType, formatName(info.Format))
 	}
 	if lim.MaxScans > 0 && info.Scans > lim.MaxScans {
-		add(vendors.ReasonCorrupt, itoa(info.Scans)+" JPEG scans, more than the cap of "+itoa(lim.MaxScans), itoa(info.Scans)+" scans", itoa(lim.MaxScans)+" scans")
+		scans, most := strconv.Itoa(info.Scans), strconv.Itoa(lim.MaxScans)
+		add(vendors.ReasonCorrupt, scans+" JPEG scans, more than the cap of "+most, scans+" scans", most+" scans")
 	}
-	if most, who := stricter(p.MaxBytes, lim.MaxBytes, p.Name); most > 0 && info.Bytes > most {
-		add(vendors.ReasonTooManyBytes, i64(info.Bytes)+" bytes, more than the "+who+" of "+i64(most), i64(info.Bytes)+" bytes", i64(most)+" bytes")
+	if most, who := stricter(p.MaxBytes, lim.MaxBytes, p); most > 0 && info.Bytes > most {
+		got, limit := strconv.FormatInt(info.Bytes, 10), strconv.FormatInt(most, 10)
+		add(vendors.ReasonTooManyBytes, got+" bytes, more than "+who+" of "+limit, got+" bytes", limit+" bytes")
 	}
 	pixels := int64(info.Width) * int64(info.Height) // each side < 2^31: no overflow
 	size := dims(info.OrientedWidth, info.OrientedHeight)
-	if most, who := stricter(p.MaxPixels, lim.MaxPixels, p.Name); most > 0 && pixels > most {
-		add(vendors.ReasonTooManyPixels, size+" is "+i64(pixels)+" pixels, more than the "+who+" of "+i64(most), size, i64(most)+" pixels")
+	if most, who := stricter(p.MaxPixels, lim.MaxPixels, p); most > 0 && pixels > most {
+		limit := strconv.FormatInt(most, 10)
+		add(vendors.ReasonTooManyPixels, size+" is "+strconv.FormatInt(pixels, 10)+" pixels, more than "+who+" of "+limit, size, limit+" pixels")
 	}
 	if frames := int64(decodedFrames(info, p)); lim.MaxFrameArea > 0 && frames > 1 && pixels > lim.MaxFrameArea/frames {
-		add(vendors.ReasonTooManyPixels, itoa(int(frames))+" frames of "+size+" exceed the library's cap of "+i64(lim.MaxFrameArea)+" pixels over all frames", size, i64(lim.MaxFrameArea)+" pixels")
+		limit := strconv.FormatInt(lim.MaxFrameArea, 10)
+		add(vendors.ReasonTooManyPixels, strconv.FormatInt(frames, 10)+" frames of "+size+" exceed the library's cap of "+limit+" pixels over all frames", size, limit+" pixels")
 	}
 	if (p.MaxWidth > 0 && info.OrientedWidth > p.MaxWidth) || (p.MaxHeight > 0 && info.OrientedHeight > p.MaxHeight) {
 		limit := dims(p.MaxWidth, p.MaxHeight)
-		add(vendors.ReasonTooLarge, size+" is larger than "+p.Name+"'s maximum of "+limit, size, limit)
+		add(vendors.ReasonTooLarge, size+" is larger than "+title(p)+"'s maximum of "+limit, size, limit)
 	}
 	if info.OrientedWidth < p.MinWidth || info.OrientedHeight < p.MinHeight {
 		limit := dims(p.MinWidth, p.MinHeight)
-		add(vendors.ReasonTooSmall, size+" is smaller than "+p.Name+"'s minimum of "+limit, size, limit)
+		add(vendors.ReasonTooSmall, size+" is smaller than "+title(p)+"'s minimum of "+limit, size, limit)
 	}
 	checkFrames(info.Frames, p, lim, add)
 	if len(vs) == 0 {
@@ -105,27 +109,42 @@ func checkFrames(frames int, p vendors.Profile, lim Limits, add func(r vendors.R
 	if frames <= 1 {
 		return
 	}
-	value := itoa(frames) + " frames"
+	value := strconv.Itoa(frames) + " frames"
 	switch {
 	case p.Animation.Mode != vendors.AnimationFirstFrame:
-		add(vendors.ReasonAnimated, "the image is animated ("+value+") and "+p.Name+" takes still images only", value, "1 frame")
+		add(vendors.ReasonAnimated, "the image is animated ("+value+") and "+title(p)+" takes still images only", value, "1 frame")
 	case p.Animation.MaxFrames > 0 && frames > p.Animation.MaxFrames:
-		add(vendors.ReasonAnimated, value+", more than "+p.Name+"'s limit of "+itoa(p.Animation.MaxFrames), value, itoa(p.Animation.MaxFrames)+" frames")
+		most := strconv.Itoa(p.Animation.MaxFrames)
+		add(vendors.ReasonAnimated, value+", more than "+title(p)+"'s limit of "+most, value, most+" frames")
 	case lim.MaxFrames > 0 && frames > lim.MaxFrames:
-		add(vendors.ReasonAnimated, value+", more than the library's cap of "+itoa(lim.MaxFrames), value, itoa(lim.MaxFrames)+" frames")
+		most := strconv.Itoa(lim.MaxFrames)
+		add(vendors.ReasonAnimated, value+", more than the library's cap of "+most, value, most+" frames")
 	}
 }
 
-// stricter returns the smaller positive limit of a profile's (0 = none)
-// and the library's (negative = none), and whose it is.
-func stricter(profile, library int64, name string) (int64, string) {
+// stricter returns the smaller positive limit of profile p's (0 = none)
+// and the library's (negative = none), and whose it is, as a detail says
+// it: "RingCentral extension profile image's limit" or "the library's cap".
+func stricter(profile, library int64, p vendors.Profile) (int64, string) {
 	switch {
 	case profile > 0 && (library <= 0 || profile <= library):
-		return profile, name + "'s limit"
+		return profile, title(p) + "'s limit"
 	case library > 0:
-		return library, "library's cap"
+		return library, "the library's cap"
 	}
 	return 0, ""
+}
+
+// title names profile p in a detail: its title, such as "RingCentral
+// extension profile image", else its name, else "the profile".
+func title(p vendors.Profile) string {
+	switch {
+	case p.Title != "":
+		return p.Title
+	case p.Name != "":
+		return p.Name
+	}
+	return "the profile"
 }
 
 func formatList(fs []vendors.Format) string {
@@ -142,5 +161,3 @@ func formatName(f vendors.Format) string {
 	}
 	return string(f)
 }
-
-func i64(v int64) string { return strconv.FormatInt(v, 10) }

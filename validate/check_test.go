@@ -147,6 +147,39 @@ func TestCheckLimitsOption(t *testing.T) {
 	}
 }
 
+// TestDetailsNameTheProfileByTitle: a detail names the profile whose rule
+// the upload breaks by its title (by its name when it has none), and the
+// library's caps as the library's.
+func TestDetailsNameTheProfileByTitle(t *testing.T) {
+	untitled := vendors.MustLookup("zoom")
+	untitled.Title = ""
+	twoFrames, still1 := vendors.MustLookup("slack"), vendors.MustLookup("slack")
+	twoFrames.Animation.MaxFrames = 2
+	still1.Animation.Mode = vendors.AnimationReject
+	anim := still(vendors.GIF, 600, 600, 1000)
+	anim.Frames = 3
+	for _, tc := range []struct {
+		p      vendors.Profile
+		info   Info
+		detail string
+	}{
+		{vendors.MustLookup("zoom"), still(vendors.BMP, 100, 100, 1000), "bmp is not accepted; Zoom user profile picture takes jpeg, png"},
+		{vendors.MustLookup("zoom"), still(vendors.JPEG, 100, 100, 3_000_000), "3000000 bytes, more than Zoom user profile picture's limit of 2000000"},
+		{untitled, still(vendors.JPEG, 100, 100, 3_000_000), "3000000 bytes, more than zoom's limit of 2000000"},
+		{vendors.MustLookup("discord"), still(vendors.PNG, 20000, 20000, 1000), "20000x20000 is 400000000 pixels, more than the library's cap of 100000000"},
+		{vendors.MustLookup("slack"), still(vendors.PNG, 2000, 600, 1000), "2000x600 is larger than Slack users.setPhoto's maximum of 1024x1024"},
+		{vendors.MustLookup("slack"), still(vendors.PNG, 600, 100, 1000), "600x100 is smaller than Slack users.setPhoto's minimum of 512x512"},
+		{twoFrames, anim, "3 frames, more than Slack users.setPhoto's limit of 2"},
+		{still1, anim, "the image is animated (3 frames) and Slack users.setPhoto takes still images only"},
+		{vendors.Profile{Accept: []vendors.Format{vendors.PNG}}, still(vendors.JPEG, 1, 1, 1), "jpeg is not accepted; the profile takes png"},
+	} {
+		var e *Error
+		if err := Check(tc.info, tc.p); !errors.As(err, &e) || e.Detail != tc.detail {
+			t.Errorf("%s: %v, want the detail %q", tc.p.Name, err, tc.detail)
+		}
+	}
+}
+
 // TestCheckSkipsNilOptions: a nil option is skipped, as the facade skips
 // one, and the options around it still apply.
 func TestCheckSkipsNilOptions(t *testing.T) {
@@ -186,8 +219,8 @@ func TestCheckAnimationPixels(t *testing.T) {
 		anim.Width, anim.Height, anim.OrientedWidth, anim.OrientedHeight = 4000, 4000, 4000, 4000
 		var e *Error
 		if err := Check(anim, p); !errors.As(err, &e) || e.Reason != vendors.ReasonTooManyPixels || len(e.Violations) != 1 ||
-			!strings.Contains(e.Detail, "16000000 pixels, more than the ringcentral's limit") {
-			t.Errorf("%s: 200 frames of 4000x4000: %v, want the one frame above ringcentral's limit", f, err)
+			!strings.Contains(e.Detail, "16000000 pixels, more than RingCentral extension profile image's limit of 12000000") {
+			t.Errorf("%s: 200 frames of 4000x4000: %v, want the one frame above RingCentral's limit", f, err)
 		}
 		anim = still(f, 100, 100, 1<<20)
 		anim.Frames = 1001

@@ -186,7 +186,7 @@ func jpegColor(b []byte, limit int) (Color, error) {
 			}
 			seq, n2 := int(seg[len(prefix)]), int(seg[len(prefix)+1])
 			if seq == 0 || n2 == 0 || seq > n2 || count != 0 && n2 != count {
-				return colorError("ICC_PROFILE chunk " + itoa(seq) + " of " + itoa(n2) + " (inconsistent numbering)")
+				return colorError("ICC_PROFILE chunk " + strconv.Itoa(seq) + " of " + strconv.Itoa(n2) + " (inconsistent numbering)")
 			}
 			count = n2
 			fn(seq, seg[len(prefix)+2:])
@@ -210,11 +210,11 @@ func jpegColor(b []byte, limit int) (Color, error) {
 	case dup:
 		return Color{}, colorError("a repeated or empty ICC_PROFILE chunk")
 	case total > maxColorBytes:
-		return Color{}, colorError("ICC profile of " + itoa(total) + " bytes")
+		return Color{}, colorError("ICC profile of " + strconv.Itoa(total) + " bytes")
 	}
 	for seq := 1; seq <= count; seq++ {
 		if sizes[seq] == 0 {
-			return Color{}, colorError("ICC_PROFILE chunk " + itoa(seq) + " of " + itoa(count) + " is missing")
+			return Color{}, colorError("ICC_PROFILE chunk " + strconv.Itoa(seq) + " of " + strconv.Itoa(count) + " is missing")
 		}
 	}
 	if count == 1 {
@@ -297,7 +297,7 @@ func inflateICCP(d []byte, limit int) ([]byte, error) {
 		return nil, colorError("iCCP: " + err.Error())
 	}
 	if len(profile) > maxColorBytes {
-		return nil, colorError("iCCP inflates beyond " + itoa(maxColorBytes) + " bytes")
+		return nil, colorError("iCCP inflates beyond " + strconv.Itoa(maxColorBytes) + " bytes")
 	}
 	return profile, nil
 }

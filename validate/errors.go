@@ -1,10 +1,6 @@
 package validate
 
-import (
-	"strconv"
-
-	"github.com/profileimage/profileimage/vendors"
-)
+import "github.com/profileimage/profileimage/vendors"
 
 // Error is a rejection: the vendor-neutral [vendors.Reason], a human
 // detail, and, when a profile was applied, the vendor's own error for the
@@ -136,5 +132,3 @@ func corrupt(format vendors.Format, detail string) *Error {
 func unsupported(detail string) *Error {
 	return inspectError(vendors.ReasonUnsupportedFormat, detail)
 }
-
-func itoa(v int) string { return strconv.Itoa(v) }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"strconv"
 
 	"github.com/profileimage/profileimage/internal/exif"
 	"github.com/profileimage/profileimage/vendors"
@@ -114,7 +115,7 @@ func checkSize(f vendors.Format, w, h int) *Error {
 	return nil
 }
 
-func dims(w, h int) string { return itoa(w) + "x" + itoa(h) }
+func dims(w, h int) string { return strconv.Itoa(w) + "x" + strconv.Itoa(h) }
 
 // firstEXIF keeps what the first EXIF block of a file said: a file may
 // carry several (JPEG APP1 segments, PNG eXIf or WebP EXIF chunks), and the

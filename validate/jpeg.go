@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/profileimage/profileimage/vendors"
 )
@@ -103,7 +104,7 @@ func inspectJPEG(b []byte, in *Info) (int, *Error) {
 	p := 2
 	for segments := 0; ; segments++ {
 		if segments > maxJPEGSegments {
-			return 0, corrupt(vendors.JPEG, "more than "+itoa(maxJPEGSegments)+" marker segments")
+			return 0, corrupt(vendors.JPEG, "more than "+strconv.Itoa(maxJPEGSegments)+" marker segments")
 		}
 		q := markerCode(b, p)
 		if q >= len(b) {
@@ -130,7 +131,7 @@ func inspectJPEG(b []byte, in *Info) (int, *Error) {
 		}
 		n := be16(b[p:])
 		if n < 2 {
-			return 0, corrupt(vendors.JPEG, "segment length "+itoa(n)+" of marker "+hexByte(m))
+			return 0, corrupt(vendors.JPEG, "segment length "+strconv.Itoa(n)+" of marker "+hexByte(m))
 		}
 		end := p + n
 		if end > len(b) {
@@ -155,7 +156,7 @@ func jpegSegment(m byte, seg []byte, st *jpegState, in *Info) *Error {
 		}
 		st.sof = true
 		if name, ok := unsupportedSOF(m); ok {
-			return unsupported(name + " (SOF" + itoa(int(m-markerSOF0)) + ") is not supported")
+			return unsupported(name + " (SOF" + strconv.Itoa(int(m-markerSOF0)) + ") is not supported")
 		}
 		return jpegFrame(m, seg, st, in)
 	case m == markerSOS:
@@ -207,7 +208,7 @@ func jpegFrame(m byte, seg []byte, st *jpegState, in *Info) *Error {
 	case 12:
 		return unsupported("12-bit JPEG is not supported")
 	default:
-		return corrupt(vendors.JPEG, "sample precision of "+itoa(int(seg[0]))+" bits in the frame header (SOF)")
+		return corrupt(vendors.JPEG, "sample precision of "+strconv.Itoa(int(seg[0]))+" bits in the frame header (SOF)")
 	}
 	in.Height, in.Width = be16(seg[1:]), be16(seg[3:])
 	if in.Height == 0 {
@@ -215,17 +216,17 @@ func jpegFrame(m byte, seg []byte, st *jpegState, in *Info) *Error {
 	}
 	nc := int(seg[5])
 	if len(seg) < 6+3*nc {
-		return corrupt(vendors.JPEG, "short frame header for "+itoa(nc)+" components")
+		return corrupt(vendors.JPEG, "short frame header for "+strconv.Itoa(nc)+" components")
 	}
 	switch nc {
 	case 1, 3, 4:
 	default:
-		return corrupt(vendors.JPEG, itoa(nc)+" colour components")
+		return corrupt(vendors.JPEG, strconv.Itoa(nc)+" colour components")
 	}
 	for i := range nc {
 		c := seg[6+3*i:]
 		if h, v := c[1]>>4, c[1]&15; h < 1 || h > 4 || v < 1 || v > 4 {
-			return corrupt(vendors.JPEG, "bad sampling factor in component "+itoa(i))
+			return corrupt(vendors.JPEG, "bad sampling factor in component "+strconv.Itoa(i))
 		}
 	}
 	st.components = nc

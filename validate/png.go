@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"math/bits"
+	"strconv"
 
 	"github.com/profileimage/profileimage/internal/pngfix"
 	"github.com/profileimage/profileimage/vendors"
@@ -40,7 +41,7 @@ func inspectPNG(b []byte, in *Info) (int, *Error) {
 	var st pngState
 	for p, chunks := 8, 0; !st.iend; chunks++ {
 		if chunks > maxPNGChunks {
-			return 0, corrupt(vendors.PNG, "more than "+itoa(maxPNGChunks)+" chunks")
+			return 0, corrupt(vendors.PNG, "more than "+strconv.Itoa(maxPNGChunks)+" chunks")
 		}
 		rest := b[p:]
 		if len(rest) < 8 {
@@ -102,7 +103,7 @@ func pngChunk(typ string, data []byte, st *pngState, in *Info) *Error {
 	case "acTL":
 		if !st.idat { // after the image data, it makes no animation
 			if len(data) != 8 {
-				return corrupt(vendors.PNG, "acTL chunk of "+itoa(len(data))+" bytes")
+				return corrupt(vendors.PNG, "acTL chunk of "+strconv.Itoa(len(data))+" bytes")
 			}
 			st.actl = true
 		}
@@ -133,15 +134,15 @@ func pngChunk(typ string, data []byte, st *pngState, in *Info) *Error {
 
 func pngHeader(d []byte, st *pngState, in *Info) *Error {
 	if len(d) != 13 {
-		return corrupt(vendors.PNG, "IHDR of "+itoa(len(d))+" bytes")
+		return corrupt(vendors.PNG, "IHDR of "+strconv.Itoa(len(d))+" bytes")
 	}
 	w, h := binary.BigEndian.Uint32(d), binary.BigEndian.Uint32(d[4:])
 	if w > 1<<31-1 || h > 1<<31-1 {
-		return corrupt(vendors.PNG, "dimension overflow ("+itoa(int(w>>1))+"*2 wide or "+itoa(int(h>>1))+"*2 high)")
+		return corrupt(vendors.PNG, "dimension overflow ("+strconv.Itoa(int(w>>1))+"*2 wide or "+strconv.Itoa(int(h>>1))+"*2 high)")
 	}
 	st.depth, st.colorType = int(d[8]), int(d[9])
 	if !pngDepthValid(st.colorType, st.depth) {
-		return corrupt(vendors.PNG, "bit depth "+itoa(st.depth)+" with colour type "+itoa(st.colorType))
+		return corrupt(vendors.PNG, "bit depth "+strconv.Itoa(st.depth)+" with colour type "+strconv.Itoa(st.colorType))
 	}
 	if d[10] != 0 || d[11] != 0 || d[12] > 1 {
 		return corrupt(vendors.PNG, "unknown compression, filter or interlace method")
@@ -175,12 +176,12 @@ func pngDepthValid(colorType, depth int) bool {
 // pngFrame counts an APNG frame control and checks it lies in the canvas.
 func pngFrame(d []byte, st *pngState, in *Info) *Error {
 	if len(d) != 26 {
-		return corrupt(vendors.PNG, "fcTL of "+itoa(len(d))+" bytes")
+		return corrupt(vendors.PNG, "fcTL of "+strconv.Itoa(len(d))+" bytes")
 	}
 	be := binary.BigEndian
 	w, h, x, y := uint64(be.Uint32(d[4:])), uint64(be.Uint32(d[8:])), uint64(be.Uint32(d[12:])), uint64(be.Uint32(d[16:]))
 	if w == 0 || h == 0 || x+w > uint64(in.Width) || y+h > uint64(in.Height) {
-		return corrupt(vendors.PNG, "APNG frame "+itoa(st.fctl)+" lies outside the "+dims(in.Width, in.Height)+" canvas")
+		return corrupt(vendors.PNG, "APNG frame "+strconv.Itoa(st.fctl)+" lies outside the "+dims(in.Width, in.Height)+" canvas")
 	}
 	st.fctl++
 	return nil
@@ -207,5 +208,5 @@ func pngEnoughData(st *pngState, in *Info) *Error {
 	if hi == 0 && need/deflateMaxRatio <= st.idatBytes+64 {
 		return nil
 	}
-	return corrupt(vendors.PNG, itoa(int(min(st.idatBytes, 1<<40)))+" bytes of image data cannot hold "+dims(in.Width, in.Height)+" pixels")
+	return corrupt(vendors.PNG, strconv.Itoa(int(min(st.idatBytes, 1<<40)))+" bytes of image data cannot hold "+dims(in.Width, in.Height)+" pixels")
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 
 	"github.com/profileimage/profileimage/vendors"
 )
@@ -52,7 +53,7 @@ func InspectReader(r io.Reader, maxBytes int64) (Info, []byte, error) {
 		if sig != nil {
 			in.Format = sig.format
 		}
-		return in, buf, inspectError(vendors.ReasonTooManyBytes, "more than "+i64(maxBytes)+" bytes")
+		return in, buf, inspectError(vendors.ReasonTooManyBytes, "more than "+strconv.FormatInt(maxBytes, 10)+" bytes")
 	}
 	in, err := Inspect(buf)
 	return in, buf, err

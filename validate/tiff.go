@@ -2,6 +2,7 @@ package validate
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/profileimage/profileimage/internal/exif"
 	"github.com/profileimage/profileimage/vendors"
@@ -28,10 +29,10 @@ func inspectTIFF(b []byte, in *Info) (int, *Error) {
 		return 0, unsupported("camera raw (" + raw + ") is not supported")
 	}
 	if r.Width == 0 || r.Height == 0 {
-		return 0, corrupt(vendors.TIFF, "no image width or length, or zero ("+itoa(int(r.Width))+"x"+itoa(int(r.Height))+")")
+		return 0, corrupt(vendors.TIFF, "no image width or length, or zero ("+strconv.Itoa(int(r.Width))+"x"+strconv.Itoa(int(r.Height))+")")
 	}
 	if uint64(r.Width) > maxSide || uint64(r.Height) > maxSide {
-		return 0, corrupt(vendors.TIFF, "dimension overflow ("+itoa(int(r.Width))+"x"+itoa(int(r.Height))+")")
+		return 0, corrupt(vendors.TIFF, "dimension overflow ("+strconv.Itoa(int(r.Width))+"x"+strconv.Itoa(int(r.Height))+")")
 	}
 	in.Width, in.Height = int(r.Width), int(r.Height)
 	in.Metadata.EXIF = r.EXIF
@@ -106,13 +107,13 @@ func tiffFeature(r *exif.Result) (feature string, damaged bool) {
 	case l.MixedBits:
 		return "samples of different bit depths", false
 	case bits != 1 && bits != 8 && bits != 16:
-		return itoa(bits) + "-bit samples", false
+		return strconv.Itoa(bits) + "-bit samples", false
 	case l.SampleFormat == 2:
 		return "signed integer samples", false
 	case l.SampleFormat == 3:
 		return "floating-point samples", false
 	case l.SampleFormat > 1:
-		return "sample format " + itoa(l.SampleFormat), false
+		return "sample format " + strconv.Itoa(l.SampleFormat), false
 	case l.Planar == 2 && samples > 1:
 		return "separate colour planes (planar configuration 2)", false
 	case l.Predictor == 3:
@@ -120,27 +121,27 @@ func tiffFeature(r *exif.Result) (feature string, damaged bool) {
 	case l.Predictor == 2 && bits == 1:
 		return "the horizontal predictor on 1-bit samples", false
 	case l.Predictor > 3:
-		return "predictor " + itoa(l.Predictor), false
+		return "predictor " + strconv.Itoa(l.Predictor), false
 	}
 	if r.Photometric != 2 {
 		if samples > 1 {
-			return "extra samples (" + itoa(samples) + " samples per pixel) in a gray or palette image", false
+			return "extra samples (" + strconv.Itoa(samples) + " samples per pixel) in a gray or palette image", false
 		}
 		return "", false
 	}
 	switch {
 	case samples < 3:
-		return "RGB of " + itoa(samples) + " sample per pixel", true
+		return "RGB of " + strconv.Itoa(samples) + " sample per pixel", true
 	case bits == 1:
 		return "1-bit RGB", false
 	case l.BitsCount != samples: // x/image counts the samples by the BitsPerSample values
-		return itoa(samples) + " samples per pixel with " + itoa(l.BitsCount) + " BitsPerSample values", false
+		return strconv.Itoa(samples) + " samples per pixel with " + strconv.Itoa(l.BitsCount) + " BitsPerSample values", false
 	case samples == 3:
 	case samples == 4 && (l.ExtraSample == 1 || l.ExtraSample == 2):
 	case samples == 4:
 		return "an extra sample of unspecified meaning", false
 	default:
-		return "RGB with " + itoa(samples) + " samples per pixel", false
+		return "RGB with " + strconv.Itoa(samples) + " samples per pixel", false
 	}
 	return "", false
 }
@@ -168,7 +169,7 @@ func photometricName(p int) string {
 	case 32844, 32845:
 		return "LogLuv colour"
 	}
-	return "photometric interpretation " + itoa(p)
+	return "photometric interpretation " + strconv.Itoa(p)
 }
 
 // compressionName names a compression scheme the decoder does not read.
@@ -191,14 +192,14 @@ func compressionName(c int) string {
 	case 50001:
 		return "WebP compression"
 	}
-	return "compression " + itoa(c)
+	return "compression " + strconv.Itoa(c)
 }
 
 // errString describes a walk error without the "exif: " prefix.
 func errString(err error) string {
 	var e *exif.Error
 	if errors.As(err, &e) {
-		return e.Kind.String() + " at offset " + itoa(int(e.Offset))
+		return e.Kind.String() + " at offset " + strconv.Itoa(int(e.Offset))
 	}
 	return err.Error()
 }

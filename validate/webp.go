@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/binary"
+	"strconv"
 
 	"github.com/profileimage/profileimage/vendors"
 )
@@ -27,13 +28,13 @@ func inspectWebP(b []byte, in *Info) (int, *Error) {
 	riff := uint64(binary.LittleEndian.Uint32(b[4:])) + 8
 	if riff > uint64(len(b)) {
 		webpClaimedSize(b, in)
-		return 0, corrupt(vendors.WebP, "truncated: RIFF size "+itoa(int(min(riff, 1<<40)))+" exceeds the file")
+		return 0, corrupt(vendors.WebP, "truncated: RIFF size "+strconv.Itoa(int(min(riff, 1<<40)))+" exceeds the file")
 	}
 	b = b[:riff]
 	var st webpState
 	for p, chunks := 12, 0; p < len(b); chunks++ {
 		if chunks > maxWebPChunks {
-			return 0, corrupt(vendors.WebP, "more than "+itoa(maxWebPChunks)+" chunks")
+			return 0, corrupt(vendors.WebP, "more than "+strconv.Itoa(maxWebPChunks)+" chunks")
 		}
 		if p+8 > len(b) {
 			return 0, corrupt(vendors.WebP, "truncated chunk header")
@@ -78,7 +79,7 @@ func webpChunk(id string, d []byte, st *webpState, in *Info) *Error {
 			return corrupt(vendors.WebP, "misplaced VP8X chunk")
 		}
 		if len(d) != 10 {
-			return corrupt(vendors.WebP, "VP8X chunk of "+itoa(len(d))+" bytes")
+			return corrupt(vendors.WebP, "VP8X chunk of "+strconv.Itoa(len(d))+" bytes")
 		}
 		st.vp8x = true
 		st.canvasW, st.canvasH = le24(d[4:])+1, le24(d[7:])+1
@@ -113,7 +114,7 @@ func webpChunk(id string, d []byte, st *webpState, in *Info) *Error {
 		x, y := 2*le24(d), 2*le24(d[3:])
 		w, h := le24(d[6:])+1, le24(d[9:])+1
 		if x+w > st.canvasW || y+h > st.canvasH {
-			return corrupt(vendors.WebP, "frame "+itoa(st.frames)+" ("+dims(w, h)+" at "+itoa(x)+","+itoa(y)+") lies outside the "+dims(st.canvasW, st.canvasH)+" canvas")
+			return corrupt(vendors.WebP, "frame "+strconv.Itoa(st.frames)+" ("+dims(w, h)+" at "+strconv.Itoa(x)+","+strconv.Itoa(y)+") lies outside the "+dims(st.canvasW, st.canvasH)+" canvas")
 		}
 		st.frames++
 	case "EXIF":

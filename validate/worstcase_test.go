@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/exif/exiftest"
@@ -87,7 +88,7 @@ func TestInspectWorstCaseMemory(t *testing.T) {
 	cases := worstCases()
 	for _, n := range sizes {
 		for _, c := range cases {
-			t.Run(c.name+"/"+itoa(n), func(t *testing.T) {
+			t.Run(c.name+"/"+strconv.Itoa(n), func(t *testing.T) {
 				data := c.make(n)
 				var before, after runtime.MemStats
 				runtime.ReadMemStats(&before)
