@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/profileimage/profileimage/profileimage"
-	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -20,9 +19,9 @@ func ExampleValidate() {
 	info, err := profileimage.Validate(context.Background(), data, p, profileimage.ContentType("image/png"))
 	fmt.Println(info.Format, info.Width, info.Height, "orientation", info.Orientation)
 
-	var e *validate.Error
+	var e *profileimage.Error
 	if errors.As(err, &e) {
-		fmt.Println(e.Reason, errors.Is(err, validate.ErrContentTypeMismatch))
+		fmt.Println(e.Reason, errors.Is(err, profileimage.ErrContentTypeMismatch))
 		fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
 	}
 	// Output:
@@ -65,7 +64,7 @@ func ExampleScale() {
 	fmt.Println(res.Size, res.Format, res.Width, res.Height)
 
 	_, err = profileimage.Scale(context.Background(), data, p, "92")
-	var e *validate.Error
+	var e *profileimage.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
 	}

@@ -21,7 +21,7 @@ type Result struct {
 	// GPS, XMP, ICC profile, thumbnail or comment).
 	Data []byte
 	// Format and ContentType name Data's format.
-	Format      vendors.Format
+	Format      Format
 	ContentType string
 	// Width and Height are the image's dimensions.
 	Width, Height int
@@ -31,7 +31,7 @@ type Result struct {
 	// Hash is the hex SHA-256 of Data, usable as an ETag or an image id.
 	Hash string
 	// Source describes the upload the image was made from.
-	Source validate.Info
+	Source Info
 	// Steps lists what was done, in order.
 	Steps []Step
 }
@@ -70,9 +70,9 @@ func (s Step) String() string { return s.Op + " (" + s.Detail + ")" }
 // allocate under 0.4 MB (the JPEG's 1/8-size image, the inflater's tables),
 // where a full decode of that PNG allocates 16 MB.
 //
-// A rejection is a *validate.Error carrying the vendor-neutral reason and
+// A rejection is an *[Error] carrying the vendor-neutral reason and
 // the vendor's own status, code and message.
-func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (validate.Info, error) {
+func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (Info, error) {
 	if err := ctx.Err(); err != nil {
 		return validate.Info{}, err
 	}
@@ -97,7 +97,7 @@ func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 // (format, size, pixel count, bytes) are fixed, not rejected; what it cannot
 // fix (an empty, corrupt, unreadable or too small image, animation the
 // vendor rejects, anything above the library's safety caps) is rejected with
-// a *validate.Error. The output is deterministic for the same input,
+// an *[Error]. The output is deterministic for the same input,
 // profile and options.
 func Normalize(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (*Result, error) {
 	s := newSettings(opts)

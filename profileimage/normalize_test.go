@@ -646,11 +646,11 @@ func TestScanCapIsCheckedOnce(t *testing.T) {
 	}
 	p := vendors.MustLookup("zoom")
 	lim := validate.Limits{MaxScans: info.Scans}
-	if _, err := Normalize(context.Background(), data, p, Limits(lim)); err != nil {
+	if _, err := Normalize(context.Background(), data, p, WithLimits(lim)); err != nil {
 		t.Fatalf("%d scans, cap %d: %v", info.Scans, lim.MaxScans, err)
 	}
 	lim.MaxScans = info.Scans - 1
-	if _, err := Normalize(context.Background(), data, p, Limits(lim)); !errors.Is(err, validate.ErrCorrupt) {
+	if _, err := Normalize(context.Background(), data, p, WithLimits(lim)); !errors.Is(err, validate.ErrCorrupt) {
 		t.Errorf("cap below the scans: got %v, want ErrCorrupt", err)
 	}
 }

@@ -49,9 +49,9 @@ func TrustBytes() Option {
 	return func(s *settings) { s.check = append(s.check, validate.TrustBytes()) }
 }
 
-// Limits replaces the library's safety caps (see [validate.DefaultLimits]),
+// WithLimits replaces the library's safety caps (see [DefaultLimits]),
 // which apply on top of every profile's own limits.
-func Limits(l validate.Limits) Option {
+func WithLimits(l Limits) Option {
 	return func(s *settings) { s.check = append(s.check, validate.WithLimits(l)) }
 }
 

@@ -14,7 +14,7 @@ import (
 // Scale makes the copy of data that the vendor of profile p serves at the
 // named size, such as RingCentral's "90x90" (an exact size, cropped or
 // padded to its aspect ratio as the size says) or "original" (the same as
-// Normalize). A name the profile does not have is a *validate.Error with the
+// Normalize). A name the profile does not have is an *[Error] with the
 // reason unknown-size, carrying the vendor's answer with the name filled in
 // (RingCentral: 404 ACT-333).
 func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opts ...Option) (*Result, error) {
