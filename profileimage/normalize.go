@@ -74,12 +74,15 @@ func (s Step) String() string { return s.Op + " (" + s.Detail + ")" }
 // the vendor's own status, code and message.
 func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Option) (Info, error) {
 	if err := ctx.Err(); err != nil {
-		return validate.Info{}, err
-	}
-	if err := p.Validate(); err != nil {
-		return validate.Info{}, err
+		return Info{}, err
 	}
 	s := newSettings(opts)
+	if err := s.forValidate(); err != nil {
+		return Info{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return Info{}, err
+	}
 	info, err := inspect(data, p, p, s.check)
 	if err != nil {
 		return info, err
@@ -146,8 +149,8 @@ type earlyResize struct {
 // the order they will be rendered: the first one's resample runs while the
 // upload decodes, where the decoder allows it.
 func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes []vendors.Size) (*source, error) {
-	if s.err != nil {
-		return nil, s.err
+	if err := s.forOutput(); err != nil {
+		return nil, err
 	}
 	if err := p.Validate(); err != nil {
 		return nil, err
