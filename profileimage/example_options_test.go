@@ -28,7 +28,7 @@ func ExampleFitBox() {
 	}
 	fmt.Println(res.Width, res.Height)
 	for _, s := range res.Steps {
-		if s.Op == "padded" || s.Op == "scaled" {
+		if s.Op == profileimage.OpPadded || s.Op == profileimage.OpScaled {
 			fmt.Println(s)
 		}
 	}
@@ -56,7 +56,7 @@ func ExampleCropSquare() {
 	}
 	fmt.Println(res.Size, res.Width, res.Height)
 	for _, s := range res.Steps {
-		if s.Op == "cropped" {
+		if s.Op == profileimage.OpCropped {
 			fmt.Println(s)
 		}
 	}

@@ -2,8 +2,6 @@ package profileimage
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"image"
@@ -14,41 +12,6 @@ import (
 	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
-
-// Result is one image made right for a vendor.
-type Result struct {
-	// Data is the encoded image. It carries no metadata at all (no EXIF,
-	// GPS, XMP, ICC profile, thumbnail or comment).
-	Data []byte
-	// Format and ContentType name Data's format.
-	Format      Format
-	ContentType string
-	// Width and Height are the image's dimensions.
-	Width, Height int
-	// Size is the name of the profile size this is ("original" for
-	// Normalize).
-	Size string
-	// Hash is the hex SHA-256 of Data, usable as an ETag or an image id.
-	Hash string
-	// Source describes the upload the image was made from.
-	Source Info
-	// Steps lists what was done, in order.
-	Steps []Step
-}
-
-// Step is one thing Normalize or Scale did to an image.
-type Step struct {
-	// Op is one of "decoded", "first-frame", "converted" (colours to
-	// sRGB, from the embedded profile), "profile-ignored" (a colour
-	// profile that could not be used), "oriented", "cropped", "padded",
-	// "scaled", "flattened" and "encoded".
-	Op string
-	// Detail says how, for example "orientation 6" or "jpeg quality 85".
-	Detail string
-}
-
-// String returns the step as "op (detail)".
-func (s Step) String() string { return s.Op + " (" + s.Detail + ")" }
 
 // Validate answers whether the vendor of profile p would take data as it
 // is. It reads the file's header (validate.Inspect), checks it against the
@@ -188,10 +151,10 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 		src.early = &earlyResize{pl: first, img: resized}
 	}
 	if denom > 1 {
-		src.steps = append(src.steps, Step{"decoded", fmt.Sprintf("at 1/%d size", denom)})
+		src.steps = append(src.steps, Step{OpDecoded, fmt.Sprintf("at 1/%d size", denom)})
 	}
 	if info.Frames > 1 {
-		src.steps = append(src.steps, Step{"first-frame", fmt.Sprintf("kept 1 of %d frames", info.Frames)})
+		src.steps = append(src.steps, Step{OpFirstFrame, fmt.Sprintf("kept 1 of %d frames", info.Frames)})
 	}
 	src.steps = append(src.steps, colourSteps...)
 	src.convertDecoded(conv)
@@ -338,21 +301,16 @@ func withBudget(err error, p vendors.Profile) error {
 func planSteps(src *source, pl plan) []Step {
 	var steps []Step
 	if src.orientation > 1 {
-		steps = append(steps, Step{"oriented", "orientation " + strconv.Itoa(src.orientation)})
+		steps = append(steps, Step{OpOriented, "orientation " + strconv.Itoa(src.orientation)})
 	}
 	if pl.cropped(src.planW, src.planH) {
-		steps = append(steps, Step{"cropped", fmt.Sprintf("%dx%d at (%d,%d)", pl.crop.Dx(), pl.crop.Dy(), pl.crop.Min.X, pl.crop.Min.Y)})
+		steps = append(steps, Step{OpCropped, fmt.Sprintf("%dx%d at (%d,%d)", pl.crop.Dx(), pl.crop.Dy(), pl.crop.Min.X, pl.crop.Min.Y)})
 	}
 	if pl.padded() {
-		steps = append(steps, Step{"padded", fmt.Sprintf("%dx%d inside %dx%d", pl.pad.Dx(), pl.pad.Dy(), pl.width, pl.height)})
+		steps = append(steps, Step{OpPadded, fmt.Sprintf("%dx%d inside %dx%d", pl.pad.Dx(), pl.pad.Dy(), pl.width, pl.height)})
 	}
 	if pl.pad.Dx() != pl.crop.Dx() || pl.pad.Dy() != pl.crop.Dy() {
-		steps = append(steps, Step{"scaled", fmt.Sprintf("%dx%d to %dx%d", pl.crop.Dx(), pl.crop.Dy(), pl.pad.Dx(), pl.pad.Dy())})
+		steps = append(steps, Step{OpScaled, fmt.Sprintf("%dx%d to %dx%d", pl.crop.Dx(), pl.crop.Dy(), pl.pad.Dx(), pl.pad.Dy())})
 	}
 	return steps
-}
-
-func hashOf(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
 }

@@ -257,7 +257,7 @@ func TestNormalizeSampleIsUprightAndDeterministic(t *testing.T) {
 	}
 	var ops []string
 	for _, s := range a.Steps {
-		ops = append(ops, s.Op)
+		ops = append(ops, string(s.Op))
 	}
 	if got := strings.Join(ops, ","); got != "oriented,padded,scaled,encoded" {
 		t.Errorf("steps %s, want oriented,padded,scaled,encoded", got)

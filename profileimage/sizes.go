@@ -69,7 +69,7 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 			return nil, fmt.Errorf("size %s: %w", sz.Name, err)
 		}
 		out[i] = res
-		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == "flattened" }) {
+		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == OpFlattened }) {
 			made = append(made, pixels)
 		}
 	}
