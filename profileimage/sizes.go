@@ -24,11 +24,11 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 	}
 	s := newSettings(opts)
 	p = s.profile(p)
-	src, err := load(ctx, data, p, s, []vendors.Size{sz})
+	j, err := load(ctx, data, p, s, []vendors.Size{sz})
 	if err != nil {
 		return nil, err
 	}
-	res, _, err := render(ctx, src, p, sz, s)
+	res, _, err := j.render(ctx, &j.outputs[0], j.upload)
 	return res, err
 }
 
@@ -56,20 +56,20 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 	for i, o := range order {
 		ordered[i] = sizes[o]
 	}
-	src, err := load(ctx, data, p, s, ordered)
+	j, err := load(ctx, data, p, s, ordered)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*Result, len(sizes))
 	var made []*source // crop-mode outputs that smaller sizes may start from
-	for _, i := range order {
-		sz := sizes[i]
-		res, pixels, err := render(ctx, startFrom(src, made, sz, s), p, sz, s)
+	for k, i := range order {
+		o := &j.outputs[k]
+		res, pixels, err := j.render(ctx, o, startFrom(j.upload, made, o.size, s))
 		if err != nil {
-			return nil, fmt.Errorf("size %s: %w", sz.Name, err)
+			return nil, fmt.Errorf("size %s: %w", o.size.Name, err)
 		}
 		out[i] = res
-		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == OpFlattened }) {
+		if reusable(o.size, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == OpFlattened }) {
 			made = append(made, pixels)
 		}
 	}
