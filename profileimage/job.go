@@ -131,7 +131,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	}
 	var sc *scale.Scaler
 	if first.streams {
-		sc, _ = scale.NewScaler(storedW, storedH, first.plan.width, first.plan.height, j.resizeOptions(ctx, src, first.plan))
+		sc, _ = scale.NewScaler(storedW, storedH, first.plan.width, first.plan.height, j.resizeOptions(src, first.plan))
 	}
 	img, resized, err := decodeChecked(ctx, data, info, p, j.denom, sc)
 	if err != nil {

@@ -138,7 +138,7 @@ func TestTurnedWithoutACopy(t *testing.T) {
 			if o >= 5 {
 				w, h = h, w
 			}
-			turned, err := scale.Resize(decoded, w, h, &scale.Options{Orientation: o})
+			turned, err := scale.Resize(context.Background(), decoded, w, h, &scale.Options{Orientation: o})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -90,16 +90,16 @@ func (j *job) resize(ctx context.Context, src *source, pl plan, o *output, plann
 		src.early = nil
 		return img, 1, nil
 	}
-	img, err := scale.Resize(src.img, pl.width, pl.height, j.resizeOptions(ctx, src, pl))
+	img, err := scale.Resize(ctx, src.img, pl.width, pl.height, j.resizeOptions(src, pl))
 	return img, 1, err
 }
 
 // resizeOptions are the options of the resample that makes plan pl of the
 // job from src.
-func (j *job) resizeOptions(ctx context.Context, src *source, pl plan) *scale.Options {
+func (j *job) resizeOptions(src *source, pl plan) *scale.Options {
 	return &scale.Options{
 		Orientation: src.orientation, Crop: src.mapRect(pl.crop), Pad: pl.pad, PadColor: padColor(j.p, j.s),
-		Concurrency: j.s.concurrency, Context: ctx, LimitedRange: src.limited,
+		Concurrency: j.s.concurrency, LimitedRange: src.limited,
 	}
 }
 
