@@ -230,7 +230,7 @@ func (c *colour) convertYCbCr(m *image.YCbCr, r image.Rectangle, workers int) {
 		return
 	}
 	const minBandPixels = 1 << 16
-	cellRows := (r.Dy() + vs - 1) / vs
+	cellRows := ceilDiv(r.Dy(), vs)
 	n := max(1, min(workers, r.Dx()*r.Dy()/minBandPixels, cellRows))
 	var wg sync.WaitGroup
 	for i := range n {
@@ -253,7 +253,7 @@ func (c *colour) ycbcrBand(m *image.YCbCr, r image.Rectangle, hs, vs int) {
 	shift := bits.TrailingZeros(uint(hs)) // hs is 1, 2 or 4
 	w := r.Dx()
 	rgb := make([]byte, 3*w*vs)
-	cells := (w + hs - 1) / hs
+	cells := ceilDiv(w, hs)
 	// Per cell: the chroma terms of R, G and B, then the sums of R, G, B
 	// and the pixel count.
 	terms := make([]int32, 3*cells)

@@ -83,10 +83,10 @@ func flatten(m *image.NRGBA, bg color.NRGBA) {
 // quality down to the profile's floor until the bytes fit the profile's
 // limit.
 func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA, enc encoding) (*Result, error) {
-	clear := transparent(img)
-	f := outputFormat(p, sz, clear)
+	seeThrough := transparent(img)
+	f := outputFormat(p, sz, seeThrough)
 	var steps []Step
-	if clear && f != vendors.PNG {
+	if seeThrough && f != vendors.PNG {
 		flatten(img.(*image.NRGBA), bg)
 		steps = append(steps, Step{OpFlattened, fmt.Sprintf("onto #%02X%02X%02X", bg.R, bg.G, bg.B)})
 	}

@@ -263,10 +263,10 @@ func chromaSize(r image.Rectangle, ratio image.YCbCrSubsampleRatio) (cw, ch int)
 	sx, sy := ycc.Subsampling(ratio)
 	cw, ch = r.Dx(), r.Dy()
 	if sx > 1 {
-		cw = (r.Max.X+sx-1)/sx - r.Min.X/sx
+		cw = ceilDiv(r.Max.X, sx) - r.Min.X/sx
 	}
 	if sy > 1 {
-		ch = (r.Max.Y+sy-1)/sy - r.Min.Y/sy
+		ch = ceilDiv(r.Max.Y, sy) - r.Min.Y/sy
 	}
 	return cw, ch
 }
