@@ -35,18 +35,18 @@ type Info = validate.Info
 // (Error.Reason). The names are a public contract.
 type Reason = vendors.Reason
 
-// The reasons of a rejection; see [vendors.Reason] for each one's meaning.
+// The reasons of a rejection (see [vendors.Reason]).
 const (
-	ReasonEmpty               = vendors.ReasonEmpty
-	ReasonUnsupportedFormat   = vendors.ReasonUnsupportedFormat
-	ReasonContentTypeMismatch = vendors.ReasonContentTypeMismatch
-	ReasonCorrupt             = vendors.ReasonCorrupt
-	ReasonTooManyPixels       = vendors.ReasonTooManyPixels
-	ReasonTooManyBytes        = vendors.ReasonTooManyBytes
-	ReasonTooSmall            = vendors.ReasonTooSmall
-	ReasonTooLarge            = vendors.ReasonTooLarge
-	ReasonAnimated            = vendors.ReasonAnimated
-	ReasonUnknownSize         = vendors.ReasonUnknownSize
+	ReasonEmpty               = vendors.ReasonEmpty               // no bytes
+	ReasonUnsupportedFormat   = vendors.ReasonUnsupportedFormat   // not a format the vendor takes, or no image
+	ReasonContentTypeMismatch = vendors.ReasonContentTypeMismatch // the declared type is not the bytes' ([ContentType])
+	ReasonCorrupt             = vendors.ReasonCorrupt             // a known format, malformed
+	ReasonTooManyPixels       = vendors.ReasonTooManyPixels       // width×height above the vendor's or the safety cap
+	ReasonTooManyBytes        = vendors.ReasonTooManyBytes        // more bytes than the vendor takes
+	ReasonTooSmall            = vendors.ReasonTooSmall            // a side below the vendor's minimum
+	ReasonTooLarge            = vendors.ReasonTooLarge            // a side above the vendor's maximum
+	ReasonAnimated            = vendors.ReasonAnimated            // animation, or more frames, than the vendor takes
+	ReasonUnknownSize         = vendors.ReasonUnknownSize         // a scaled size the vendor does not offer ([Scale])
 )
 
 // The sentinel error of each [Reason]: errors.Is(err, ErrCorrupt) reports
