@@ -18,11 +18,11 @@ import (
 //
 // Which function reads which option:
 //
-//	option                                  Validate  Normalize, Scale, ScaleAll
-//	ContentType, TrustBytes, WithLimits     yes       yes
-//	Concurrency                             yes       yes
-//	HeaderOnly                              yes       ErrBadOption
-//	Crop, CropSquare, FitBox, PadColor      ErrBadOption  yes
+//	option                               Validate      Normalize, Scale, ScaleAll
+//	ContentType, TrustBytes, WithLimits  reads it      read it
+//	Concurrency                          reads it      read it
+//	HeaderOnly                           reads it      ErrBadOption
+//	Crop, CropSquare, FitBox, PadColor   ErrBadOption  read it
 //
 // An option a function cannot honour is not ignored: the call returns an
 // error wrapping [ErrBadOption] that names it, so that a caller never
