@@ -91,3 +91,15 @@ func ExampleScaleAll() {
 	// 195x195 195 195
 	// 584x584 584 584
 }
+
+// A service that serves the scaled sizes answers a GET for a size it does
+// not have as the vendor does.
+func ExampleReject() {
+	e := profileimage.Reject(vendors.MustLookup("ringcentral"), profileimage.ReasonUnknownSize,
+		"no scaled size 92", map[string]string{vendors.ParamSize: "92"})
+	fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
+	fmt.Println(errors.Is(e, profileimage.ErrUnknownSize), e)
+	// Output:
+	// 404 ACT-333 Profile image is not found for scale size [92]
+	// true validate: unknown-size: no scaled size 92
+}

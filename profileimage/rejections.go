@@ -6,12 +6,23 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/profileimage/profileimage/internal/answer"
 	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
-// The rejections the facade finds beyond validate.Check's, each given the
-// vendor's own error.
+// Reject returns the rejection for reason r under profile p, in the
+// vendor's words, for a rejection a caller finds itself, as a service does
+// for a scaled size it does not have or a request body over the byte
+// limit: detail is the human detail, and the vendor's message is filled
+// with params (the vendors.Param names) plus detail
+// ([vendors.ParamDetail]) and "image" ([vendors.ParamParameter]) when
+// params lacks them. Normalize and Scale build their own rejections found
+// after the header (an unknown size, a corrupt image) with it.
+func Reject(p vendors.Profile, r Reason, detail string, params map[string]string) *Error {
+	v := Violation{Reason: r, Detail: detail, Value: params[vendors.ParamValue], Limit: params[vendors.ParamLimit]}
+	return &Error{Reason: r, Detail: detail, Vendor: answer.For(p, r, detail, v.Value, v.Limit, params), Violations: []Violation{v}}
+}
 
 // inspect runs validate.Inspect and gives its rejection the vendor's error.
 // A header whose size was read before its data was found corrupt is first
@@ -32,7 +43,7 @@ func inspect(data []byte, p, checked vendors.Profile, opts []validate.Option) (v
 			return info, ce
 		}
 	}
-	return info, validate.Reject(p, e.Reason, e.Detail, nil)
+	return info, Reject(p, e.Reason, e.Detail, nil)
 }
 
 // fixable returns the part of p that Normalize cannot fix: it drops the
@@ -51,7 +62,7 @@ func fixable(p vendors.Profile) vendors.Profile {
 // tooSmall is p's too-small error for an output that plan pl would make
 // below the profile's minimum.
 func tooSmall(p vendors.Profile, pl plan) error {
-	return validate.Reject(p, vendors.ReasonTooSmall,
+	return Reject(p, vendors.ReasonTooSmall,
 		fmt.Sprintf("the image would be %dx%d, below the minimum %dx%d", pl.width, pl.height, p.MinWidth, p.MinHeight),
 		map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", pl.width, pl.height), vendors.ParamParameter: "image"})
 }
@@ -62,7 +73,7 @@ func withBudget(err error, p vendors.Profile) error {
 		return err
 	}
 	limit := strconv.FormatInt(p.MaxBytes, 10)
-	return validate.Reject(p, vendors.ReasonTooManyBytes,
+	return Reject(p, vendors.ReasonTooManyBytes,
 		"no quality or size above the floor fits the byte limit of "+limit,
 		map[string]string{vendors.ParamLimit: limit})
 }

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -105,7 +104,7 @@ func lookupSize(p vendors.Profile, name string) (vendors.Size, error) {
 	if name == vendors.OriginalSize {
 		return vendors.Size{Name: vendors.OriginalSize}, nil
 	}
-	return vendors.Size{}, validate.Reject(p, vendors.ReasonUnknownSize,
+	return vendors.Size{}, Reject(p, vendors.ReasonUnknownSize,
 		fmt.Sprintf("size %q is not one of: %s", name, strings.Join(p.SizeNames(), ", ")),
 		map[string]string{vendors.ParamSize: name})
 }

@@ -332,7 +332,7 @@ func (e *env) read(path string) ([]byte, error) {
 	maxBytes := validate.DefaultLimits().MaxBytes
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err == nil && int64(len(data)) > maxBytes {
-		return nil, validate.Reject(vendors.Profile{}, vendors.ReasonTooManyBytes,
+		return nil, profileimage.Reject(vendors.Profile{}, vendors.ReasonTooManyBytes,
 			fmt.Sprintf("more than the safety cap of %d bytes", maxBytes), nil)
 	}
 	return data, err
