@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"testing"
 
 	"github.com/profileimage/profileimage/scale"
@@ -16,7 +17,7 @@ func TestResizePSNR(t *testing.T) {
 		}
 		t.Run(j.Name+"/"+j.Src, func(t *testing.T) {
 			src := ResizeSources()[j.Src]
-			got, err := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop})
+			got, err := scale.Resize(context.Background(), src, j.W, j.H, &scale.Options{Crop: j.Crop})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -17,7 +18,7 @@ func BenchmarkResize(b *testing.B) {
 			b.SetBytes(int64(sz.X * sz.Y))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop}); err != nil {
+				if _, err := scale.Resize(context.Background(), src, j.W, j.H, &scale.Options{Crop: j.Crop}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -33,7 +34,7 @@ func BenchmarkResizeKernels(b *testing.B) {
 			b.SetBytes(12e6)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := scale.Resize(src, 1050, 788, &scale.Options{Kernel: k}); err != nil {
+				if _, err := scale.Resize(context.Background(), src, 1050, 788, &scale.Options{Kernel: k}); err != nil {
 					b.Fatal(err)
 				}
 			}

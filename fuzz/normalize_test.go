@@ -49,7 +49,7 @@ func FuzzNormalize(f *testing.F) {
 
 // smallLimits lowers the safety caps so that each fuzz run stays small.
 func smallLimits() profileimage.Option {
-	return profileimage.Limits(validate.Limits{MaxPixels: 1 << 16, MaxBytes: 1 << 20, MaxFrames: 8, MaxFrameArea: 1 << 18})
+	return profileimage.WithLimits(profileimage.Limits{MaxPixels: 1 << 16, MaxBytes: 1 << 20, MaxFrames: 8, MaxFrameArea: 1 << 18})
 }
 
 // mustBeVendorRejection fails t unless err is a *validate.Error carrying a

@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image"
 	"image/color"
@@ -89,7 +90,7 @@ func FuzzResize(f *testing.F) {
 			PadColor:    color.NRGBA{pix0(pix), 10, 20, 200},
 			Concurrency: int(kernel/8) % 3,
 		}
-		out, err := scale.Resize(src, int(dw), int(dh), opts)
+		out, err := scale.Resize(context.Background(), src, int(dw), int(dh), opts)
 		if err != nil {
 			for _, e := range resizeErrors {
 				if errors.Is(err, e) {
@@ -105,7 +106,7 @@ func FuzzResize(f *testing.F) {
 		case *image.YCbCr, *image.Gray:
 			return // their generic twin has another output type; see scale's tests
 		}
-		slow, err := scale.Resize(scaletest.Opaque{Image: src}, int(dw), int(dh), opts)
+		slow, err := scale.Resize(context.Background(), scaletest.Opaque{Image: src}, int(dw), int(dh), opts)
 		if err != nil {
 			t.Fatalf("generic path failed: %v", err)
 		}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/profileimage/profileimage/validate"
+	"github.com/profileimage/profileimage/profileimage"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -20,7 +20,7 @@ import (
 func (a *api) get(w http.ResponseWriter, r *http.Request, ids []string, size string) {
 	params := map[string]string{vendors.ParamSize: shorten(size)}
 	if !slices.Contains(a.sizes, size) {
-		a.fail(w, validate.Reject(a.p, vendors.ReasonUnknownSize,
+		a.fail(w, profileimage.Reject(a.p, vendors.ReasonUnknownSize,
 			"no size "+shorten(size)+" (sizes: "+strings.Join(a.sizes, ", ")+")", params).Vendor)
 		return
 	}

@@ -38,7 +38,7 @@ type Options struct {
 	// DefaultCacheControl (caches may keep the image but revalidate it,
 	// which the ETag makes cheap).
 	CacheControl string
-	// Limits replaces the library's safety caps, as [profileimage.Limits].
+	// Limits replaces the library's safety caps, as [profileimage.WithLimits].
 	// The byte cap also bounds the body of a profile without a byte limit
 	// of its own.
 	Limits validate.Limits
@@ -86,7 +86,7 @@ func NewService(opts Options) *Service {
 		wait = DefaultMaxWait
 	}
 	s.admission = newAdmission(budget, wait)
-	s.options = []profileimage.Option{profileimage.Limits(opts.Limits), profileimage.Concurrency(opts.Concurrency)}
+	s.options = []profileimage.Option{profileimage.WithLimits(opts.Limits), profileimage.Concurrency(opts.Concurrency)}
 	return s
 }
 

@@ -60,7 +60,7 @@ func (a *api) upload(w http.ResponseWriter, r *http.Request, e vendors.HTTPEndpo
 	}
 	cost := decodeCost(info)
 	if cost > adm.pixels.size {
-		a.fail(w, validate.Reject(a.p, vendors.ReasonTooManyPixels,
+		a.fail(w, profileimage.Reject(a.p, vendors.ReasonTooManyPixels,
 			fmt.Sprintf("%dx%d needs more memory than this server admits for one upload", info.Width, info.Height),
 			map[string]string{vendors.ParamValue: fmt.Sprintf("%dx%d", info.OrientedWidth, info.OrientedHeight)}).Vendor)
 		return
@@ -151,7 +151,7 @@ func (a *api) readImage(r *http.Request) ([]byte, string, *vendors.VendorError) 
 		return data, r.Header.Get("Content-Type"), nil
 	}
 	invalid := func(format string, args ...any) *vendors.VendorError {
-		e := validate.Reject(a.p, up.Invalid, fmt.Sprintf(format, args...), nil).Vendor
+		e := profileimage.Reject(a.p, up.Invalid, fmt.Sprintf(format, args...), nil).Vendor
 		return &e
 	}
 	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -241,7 +241,7 @@ func (a *api) bodyError(err error) *vendors.VendorError {
 	case errors.Is(err, os.ErrDeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()):
 		e = bodyTimeout
 	default:
-		e = validate.Reject(a.p, vendors.ReasonCorrupt, "the request body is malformed: "+err.Error(), nil).Vendor
+		e = profileimage.Reject(a.p, vendors.ReasonCorrupt, "the request body is malformed: "+err.Error(), nil).Vendor
 	}
 	return &e
 }
@@ -250,6 +250,6 @@ func (a *api) bodyError(err error) *vendors.VendorError {
 // value is its size as far as it is known.
 func (a *api) tooManyBytes(value string) vendors.VendorError {
 	limit := strconv.FormatInt(a.byteCap, 10) + " bytes"
-	return validate.Reject(a.p, vendors.ReasonTooManyBytes, value+", more than the limit of "+limit,
+	return profileimage.Reject(a.p, vendors.ReasonTooManyBytes, value+", more than the limit of "+limit,
 		map[string]string{vendors.ParamValue: value, vendors.ParamLimit: limit}).Vendor
 }

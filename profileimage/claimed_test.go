@@ -41,7 +41,7 @@ func TestPixelCapBeforeCorrupt(t *testing.T) {
 		{"above the library's cap", pngClaiming(100000, 100000), vendors.MustLookup("discord"), nil, vendors.ReasonTooManyPixels},
 		{"above the profile's limit", pngClaiming(5000, 4000), ring, nil, vendors.ReasonTooManyPixels},
 		{"within both", pngClaiming(3000, 2000), ring, nil, vendors.ReasonCorrupt},
-		{"no cap at all", pngClaiming(100000, 100000), vendors.MustLookup("discord"), []Option{Limits(validate.Limits{MaxPixels: -1, MaxFrameArea: -1})}, vendors.ReasonCorrupt},
+		{"no cap at all", pngClaiming(100000, 100000), vendors.MustLookup("discord"), []Option{WithLimits(validate.Limits{MaxPixels: -1, MaxFrameArea: -1})}, vendors.ReasonCorrupt},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

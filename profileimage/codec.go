@@ -37,7 +37,7 @@ func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc 
 	r := bytes.NewReader(data)
 	switch info.Format {
 	case vendors.JPEG:
-		f := feeder{sc: sc}
+		f := feeder{ctx: ctx, sc: sc}
 		img, err = pjpeg.DecodeContext(ctx, data, &pjpeg.DecodeOptions{
 			ScaleDenom: denom,
 			MaxPixels:  max(int64(info.Width)*int64(info.Height), 1),
@@ -73,13 +73,14 @@ func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc 
 // Scaler, so that every decode makes the same choices (see
 // pjpeg.DecodeOptions.Rows).
 type feeder struct {
-	sc   *scale.Scaler // nil: no resample
+	ctx  context.Context // the decode's, which the resample shares
+	sc   *scale.Scaler   // nil: no resample
 	feed *scale.Feed
 }
 
 func (f *feeder) rows(img image.Image, _, y1 int) error {
 	if f.feed == nil && f.sc != nil {
-		feed, err := f.sc.Feed(img)
+		feed, err := f.sc.Feed(f.ctx, img)
 		if err != nil {
 			f.sc = nil // the image does not fit the Scaler: no early resample
 			return nil

@@ -37,7 +37,7 @@ type colour struct {
 func prepareColour(data []byte, info validate.Info, workers int) (*colour, []Step) {
 	col, steps := embeddedColour(data, info)
 	if col == nil && channels(info.ColorModel) == 4 {
-		col = &colour{t: icc.Press(), step: Step{"converted", "CMYK without a usable profile as FOGRA39 to sRGB"}}
+		col = &colour{t: icc.Press(), step: Step{OpConverted, "CMYK without a usable profile as FOGRA39 to sRGB"}}
 	}
 	if col == nil {
 		return nil, steps
@@ -65,7 +65,7 @@ func embeddedColour(data []byte, info validate.Info) (*colour, []Step) {
 		return nil, nil
 	}
 	ignored := func(why string) (*colour, []Step) {
-		return nil, []Step{{"profile-ignored", why}}
+		return nil, []Step{{OpProfileIgnored, why}}
 	}
 	if cp.Err != nil {
 		return ignored(cp.Err.Error())
@@ -103,7 +103,7 @@ func embeddedColour(data []byte, info validate.Info) (*colour, []Step) {
 	if t.IsIdentity() {
 		return nil, nil
 	}
-	return &colour{t: t, step: Step{"converted", name + " to sRGB"}}, nil
+	return &colour{t: t, step: Step{OpConverted, name + " to sRGB"}}, nil
 }
 
 // pngProfile makes the profile of PNG's gAMA and cHRM chunks, or nil
@@ -230,7 +230,7 @@ func (c *colour) convertYCbCr(m *image.YCbCr, r image.Rectangle, workers int) {
 		return
 	}
 	const minBandPixels = 1 << 16
-	cellRows := (r.Dy() + vs - 1) / vs
+	cellRows := ceilDiv(r.Dy(), vs)
 	n := max(1, min(workers, r.Dx()*r.Dy()/minBandPixels, cellRows))
 	var wg sync.WaitGroup
 	for i := range n {
@@ -253,7 +253,7 @@ func (c *colour) ycbcrBand(m *image.YCbCr, r image.Rectangle, hs, vs int) {
 	shift := bits.TrailingZeros(uint(hs)) // hs is 1, 2 or 4
 	w := r.Dx()
 	rgb := make([]byte, 3*w*vs)
-	cells := (w + hs - 1) / hs
+	cells := ceilDiv(w, hs)
 	// Per cell: the chroma terms of R, G and B, then the sums of R, G, B
 	// and the pixel count.
 	terms := make([]int32, 3*cells)
@@ -340,13 +340,13 @@ func (src *source) convertOutput(img image.Image, pl plan) []Step {
 	if img == src.img {
 		src.colour = nil
 		if !c.convert(img, img.Bounds()) {
-			return []Step{{"profile-ignored", "no conversion for " + fmt.Sprintf("%T", img)}}
+			return []Step{{OpProfileIgnored, "no conversion for " + fmt.Sprintf("%T", img)}}
 		}
 		src.steps = append(src.steps, c.step)
 		return nil
 	}
 	if !c.convert(img, pl.pad) {
-		return []Step{{"profile-ignored", "no conversion for " + fmt.Sprintf("%T", img)}}
+		return []Step{{OpProfileIgnored, "no conversion for " + fmt.Sprintf("%T", img)}}
 	}
 	return []Step{c.step}
 }
@@ -364,5 +364,5 @@ func (src *source) convertDecoded(c *colour) {
 		src.steps = append(src.steps, c.step)
 		return
 	}
-	src.steps = append(src.steps, Step{"profile-ignored", fmt.Sprintf("a CMYK profile for a %T", src.img)})
+	src.steps = append(src.steps, Step{OpProfileIgnored, fmt.Sprintf("a CMYK profile for a %T", src.img)})
 }

@@ -40,20 +40,21 @@ func TestConvertAfterResample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if after.colour == nil {
+		if after.upload.colour == nil {
 			t.Fatal("no conversion for a Display P3 upload")
 		}
 		before, err := load(ctx, data, p, s, []vendors.Size{sz})
 		if err != nil {
 			t.Fatal(err)
 		}
-		before.colour.convert(before.img, before.img.Bounds())
-		before.colour, before.early = nil, nil
-		_, a, err := render(ctx, after, p, sz, s)
+		up := before.upload
+		up.colour.convert(up.img, up.img.Bounds())
+		up.colour, up.early = nil, nil
+		_, a, err := after.render(ctx, &after.outputs[0], after.upload)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, b, err := render(ctx, before, p, sz, s)
+		_, b, err := before.render(ctx, &before.outputs[0], up)
 		if err != nil {
 			t.Fatal(err)
 		}

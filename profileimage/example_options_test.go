@@ -1,9 +1,13 @@
 package profileimage_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"os"
 
 	"github.com/profileimage/profileimage/profileimage"
@@ -24,7 +28,7 @@ func ExampleFitBox() {
 	}
 	fmt.Println(res.Width, res.Height)
 	for _, s := range res.Steps {
-		if s.Op == "padded" || s.Op == "scaled" {
+		if s.Op == profileimage.OpPadded || s.Op == profileimage.OpScaled {
 			fmt.Println(s)
 		}
 	}
@@ -52,7 +56,7 @@ func ExampleCropSquare() {
 	}
 	fmt.Println(res.Size, res.Width, res.Height)
 	for _, s := range res.Steps {
-		if s.Op == "cropped" {
+		if s.Op == profileimage.OpCropped {
 			fmt.Println(s)
 		}
 	}
@@ -83,4 +87,147 @@ func ExampleResult_WebSafeBase64() {
 	// Output:
 	// 64 96 _9j_
 	// -_8.
+}
+
+func ExampleContentType() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		panic(err)
+	}
+	p := vendors.MustLookup("ringcentral")
+	// The multipart part said image/jpeg: the bytes agree.
+	_, err = profileimage.Validate(context.Background(), data, p, profileimage.ContentType("image/jpeg"))
+	fmt.Println(err)
+
+	// It said image/png: RingCentral answers 415.
+	_, err = profileimage.Validate(context.Background(), data, p, profileimage.ContentType("image/png"))
+	var e *profileimage.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Reason, e.Vendor.Status, e.Vendor.Code)
+	}
+	// Output:
+	// <nil>
+	// content-type-mismatch 415 ACT-330
+}
+
+func ExampleTrustBytes() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		panic(err)
+	}
+	// A client that labels every upload image/png: the sniffed JPEG wins.
+	res, err := profileimage.Normalize(context.Background(), data, vendors.MustLookup("ringcentral"),
+		profileimage.ContentType("image/png"), profileimage.TrustBytes())
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Source.Format, res.Format)
+	// Output: jpeg jpeg
+}
+
+func ExampleWithLimits() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg") // 1800x1200: 2.16 MP
+	if err != nil {
+		panic(err)
+	}
+	// A service that takes no upload above 2 MP, whatever the vendor allows.
+	caps := profileimage.Limits{MaxPixels: 2_000_000}
+	_, err = profileimage.Normalize(context.Background(), data, vendors.MustLookup("smartsheet"), profileimage.WithLimits(caps))
+	fmt.Println(errors.Is(err, profileimage.ErrTooManyPixels))
+	fmt.Println(profileimage.DefaultLimits().MaxPixels)
+	// Output:
+	// true
+	// 100000000
+}
+
+func ExampleHeaderOnly() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		panic(err)
+	}
+	cut := data[:len(data)/2] // an upload cut short: the header is whole
+	p := vendors.MustLookup("zoom")
+	_, err = profileimage.Validate(context.Background(), cut, p, profileimage.HeaderOnly())
+	fmt.Println("header only:", err)
+	_, err = profileimage.Validate(context.Background(), cut, p)
+	fmt.Println("pixels:", errors.Is(err, profileimage.ErrCorrupt))
+
+	// Normalize must decode the pixels: it cannot honour HeaderOnly.
+	_, err = profileimage.Normalize(context.Background(), data, p, profileimage.HeaderOnly())
+	fmt.Println(errors.Is(err, profileimage.ErrBadOption))
+	// Output:
+	// header only: <nil>
+	// pixels: true
+	// true
+}
+
+func ExampleCrop() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg") // 1200x1800 upright
+	if err != nil {
+		panic(err)
+	}
+	p := vendors.MustLookup("smartsheet")
+	res, err := profileimage.Normalize(context.Background(), data, p, profileimage.Crop(image.Rect(100, 300, 1100, 1300)))
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range res.Steps {
+		fmt.Println(s)
+	}
+
+	// An empty box is no crop at all; Validate makes no image to crop.
+	_, err = profileimage.Normalize(context.Background(), data, p, profileimage.Crop(image.Rect(100, 300, 100, 900)))
+	fmt.Println(errors.Is(err, profileimage.ErrBadOption))
+	_, err = profileimage.Validate(context.Background(), data, p, profileimage.Crop(image.Rect(100, 300, 1100, 1300)))
+	fmt.Println(err)
+	// Output:
+	// oriented (orientation 6)
+	// cropped (1000x1000 at (100,300))
+	// encoded (jpeg quality 90)
+	// true
+	// profileimage: bad option: Crop shapes an output, and Validate makes none
+}
+
+func ExamplePadColor() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		panic(err)
+	}
+	// Smartsheet pads with white; this caller wants black bars.
+	res, err := profileimage.Normalize(context.Background(), data, vendors.MustLookup("smartsheet"),
+		profileimage.PadColor(color.Black))
+	if err != nil {
+		panic(err)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(res.Data))
+	if err != nil {
+		panic(err)
+	}
+	r, g, b, _ := img.At(5, 5).RGBA() // in the left bar
+	fmt.Println(res.Width, res.Height, r>>8 < 8 && g>>8 < 8 && b>>8 < 8)
+	// Output: 1050 1050 true
+}
+
+func ExampleConcurrency() {
+	data, err := os.ReadFile("testdata/Portrait_6.jpg")
+	if err != nil {
+		panic(err)
+	}
+	p := vendors.MustLookup("smartsheet")
+	// A batch job that runs one upload per core: each call on one goroutine.
+	one, err := profileimage.Normalize(context.Background(), data, p, profileimage.Concurrency(1))
+	if err != nil {
+		panic(err)
+	}
+	all, err := profileimage.Normalize(context.Background(), data, p) // 0: GOMAXPROCS
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(one.Hash == all.Hash)
+
+	_, err = profileimage.Normalize(context.Background(), data, p, profileimage.Concurrency(-1))
+	fmt.Println(err)
+	// Output:
+	// true
+	// profileimage: bad option: Concurrency -1: must be 0 (GOMAXPROCS) or more
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/profileimage/profileimage/profileimage"
-	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -20,9 +19,9 @@ func ExampleValidate() {
 	info, err := profileimage.Validate(context.Background(), data, p, profileimage.ContentType("image/png"))
 	fmt.Println(info.Format, info.Width, info.Height, "orientation", info.Orientation)
 
-	var e *validate.Error
+	var e *profileimage.Error
 	if errors.As(err, &e) {
-		fmt.Println(e.Reason, errors.Is(err, validate.ErrContentTypeMismatch))
+		fmt.Println(e.Reason, errors.Is(err, profileimage.ErrContentTypeMismatch))
 		fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
 	}
 	// Output:
@@ -65,7 +64,7 @@ func ExampleScale() {
 	fmt.Println(res.Size, res.Format, res.Width, res.Height)
 
 	_, err = profileimage.Scale(context.Background(), data, p, "92")
-	var e *validate.Error
+	var e *profileimage.Error
 	if errors.As(err, &e) {
 		fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
 	}
@@ -91,4 +90,16 @@ func ExampleScaleAll() {
 	// 90x90 90 90
 	// 195x195 195 195
 	// 584x584 584 584
+}
+
+// A service that serves the scaled sizes answers a GET for a size it does
+// not have as the vendor does.
+func ExampleReject() {
+	e := profileimage.Reject(vendors.MustLookup("ringcentral"), profileimage.ReasonUnknownSize,
+		"no scaled size 92", map[string]string{vendors.ParamSize: "92"})
+	fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
+	fmt.Println(errors.Is(e, profileimage.ErrUnknownSize), e)
+	// Output:
+	// 404 ACT-333 Profile image is not found for scale size [92]
+	// true validate: unknown-size: no scaled size 92
 }

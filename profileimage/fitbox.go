@@ -6,14 +6,6 @@ import "github.com/profileimage/profileimage/vendors"
 // vendors package bounds the sides of a profile's sizes.
 const maxFitSide = 1 << 14
 
-// fail records err as the settings' error unless an earlier option already
-// failed.
-func (s *settings) fail(err error) {
-	if s.err == nil {
-		s.err = err
-	}
-}
-
 // profile returns p as the caller's options change it for this call: with
 // the caller's fit box, if any, in place of its own (its Enlarge is kept).
 func (s settings) profile(p vendors.Profile) vendors.Profile {

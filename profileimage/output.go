@@ -83,12 +83,12 @@ func flatten(m *image.NRGBA, bg color.NRGBA) {
 // quality down to the profile's floor until the bytes fit the profile's
 // limit.
 func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.NRGBA, enc encoding) (*Result, error) {
-	clear := transparent(img)
-	f := outputFormat(p, sz, clear)
+	seeThrough := transparent(img)
+	f := outputFormat(p, sz, seeThrough)
 	var steps []Step
-	if clear && f != vendors.PNG {
+	if seeThrough && f != vendors.PNG {
 		flatten(img.(*image.NRGBA), bg)
-		steps = append(steps, Step{"flattened", fmt.Sprintf("onto #%02X%02X%02X", bg.R, bg.G, bg.B)})
+		steps = append(steps, Step{OpFlattened, fmt.Sprintf("onto #%02X%02X%02X", bg.R, bg.G, bg.B)})
 	}
 	data, q, err := encodeWithin(img, f, p.Output, p.MaxBytes, enc)
 	if err != nil {
@@ -105,7 +105,7 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 	return &Result{
 		Data: data, Format: f, ContentType: f.ContentType(),
 		Width: w, Height: h, Size: sz.Name, Hash: hashOf(data),
-		Steps: append(steps, Step{"encoded", detail}),
+		Steps: append(steps, Step{OpEncoded, detail}),
 	}, nil
 }
 

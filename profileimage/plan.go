@@ -207,3 +207,10 @@ func fitSize(w, h, s float64, t target, square bool) (int, int) {
 }
 
 func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// keepsAll reports whether the plan keeps all of a w×h image at its size,
+// with no pad: all it does is apply the orientation, if any.
+func (pl plan) keepsAll(w, h int) bool {
+	whole := image.Rect(0, 0, w, h)
+	return pl.crop == whole && pl.pad == whole && pl.width == w && pl.height == h
+}

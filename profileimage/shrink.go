@@ -3,7 +3,6 @@ package profileimage
 import (
 	"image"
 
-	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -22,19 +21,15 @@ func minResidual(d int) float64 {
 }
 
 // shrinkDenom returns the JPEG shrink-on-load denominator (1, 2, 4 or 8)
-// for an upload from which the given sizes will be made: the largest that
-// leaves every output at least minResidual times smaller than the decoded
-// image. Other formats always decode at full size.
-func shrinkDenom(info validate.Info, p vendors.Profile, s settings, sizes []vendors.Size) int {
-	if info.Format != vendors.JPEG {
+// for an upload of format f from which outputs of the given plans will be
+// made: the largest that leaves every output at least minResidual times
+// smaller than the decoded image. Other formats always decode at full size.
+func shrinkDenom(f vendors.Format, plans []plan) int {
+	if f != vendors.JPEG {
 		return 1
 	}
 	shrink := 64.0 // above anything the loop below can use
-	for _, sz := range sizes {
-		pl, err := makePlan(info.OrientedWidth, info.OrientedHeight, sizeTarget(p, sz), s.crop)
-		if err != nil {
-			return 1
-		}
+	for _, pl := range plans {
 		shrink = min(shrink,
 			float64(pl.crop.Dx())/float64(pl.pad.Dx()),
 			float64(pl.crop.Dy())/float64(pl.pad.Dy()))

@@ -34,11 +34,11 @@ func TestShrinkOnLoadQuality(t *testing.T) {
 			}
 			t.Run(name+":"+sz.Name, func(t *testing.T) {
 				s := settings{}
-				src, err := load(context.Background(), data, p, s, []vendors.Size{sz})
+				j, err := load(context.Background(), data, p, s, []vendors.Size{sz})
 				if err != nil {
 					t.Fatal(err)
 				}
-				res, pixels, err := render(context.Background(), src, p, sz, s)
+				res, pixels, err := j.render(context.Background(), &j.outputs[0], j.upload)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -54,7 +54,7 @@ func TestShrinkOnLoadQuality(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				denom := 4000 / src.w
+				denom := 4000 / j.upload.w
 				denoms[denom] = true
 				t.Logf("decoded at 1/%d, %dx%d: %.1f dB", denom, res.Width, res.Height, db)
 				if db < 45 {

@@ -7,14 +7,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
 // Scale makes the copy of data that the vendor of profile p serves at the
 // named size, such as RingCentral's "90x90" (an exact size, cropped or
 // padded to its aspect ratio as the size says) or "original" (the same as
-// Normalize). A name the profile does not have is a *validate.Error with the
+// Normalize). A name the profile does not have is an *[Error] with the
 // reason unknown-size, carrying the vendor's answer with the name filled in
 // (RingCentral: 404 ACT-333).
 func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opts ...Option) (*Result, error) {
@@ -24,11 +23,11 @@ func Scale(ctx context.Context, data []byte, p vendors.Profile, size string, opt
 	}
 	s := newSettings(opts)
 	p = s.profile(p)
-	src, err := load(ctx, data, p, s, []vendors.Size{sz})
+	j, err := load(ctx, data, p, s, []vendors.Size{sz})
 	if err != nil {
 		return nil, err
 	}
-	res, _, err := render(ctx, src, p, sz, s)
+	res, _, err := j.render(ctx, &j.outputs[0], j.upload)
 	return res, err
 }
 
@@ -56,20 +55,20 @@ func ScaleAll(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 	for i, o := range order {
 		ordered[i] = sizes[o]
 	}
-	src, err := load(ctx, data, p, s, ordered)
+	j, err := load(ctx, data, p, s, ordered)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*Result, len(sizes))
 	var made []*source // crop-mode outputs that smaller sizes may start from
-	for _, i := range order {
-		sz := sizes[i]
-		res, pixels, err := render(ctx, startFrom(src, made, sz, s), p, sz, s)
+	for k, i := range order {
+		o := &j.outputs[k]
+		res, pixels, err := j.render(ctx, o, startFrom(j.upload, made, o.size, s))
 		if err != nil {
-			return nil, fmt.Errorf("size %s: %w", sz.Name, err)
+			return nil, fmt.Errorf("size %s: %w", o.size.Name, err)
 		}
 		out[i] = res
-		if reusable(sz, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == "flattened" }) {
+		if reusable(o.size, s) && !slices.ContainsFunc(res.Steps, func(st Step) bool { return st.Op == OpFlattened }) {
 			made = append(made, pixels)
 		}
 	}
@@ -105,7 +104,7 @@ func lookupSize(p vendors.Profile, name string) (vendors.Size, error) {
 	if name == vendors.OriginalSize {
 		return vendors.Size{Name: vendors.OriginalSize}, nil
 	}
-	return vendors.Size{}, validate.Reject(p, vendors.ReasonUnknownSize,
+	return vendors.Size{}, Reject(p, vendors.ReasonUnknownSize,
 		fmt.Sprintf("size %q is not one of: %s", name, strings.Join(p.SizeNames(), ", ")),
 		map[string]string{vendors.ParamSize: name})
 }

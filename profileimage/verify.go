@@ -35,7 +35,7 @@ func verifyPixels(ctx context.Context, data []byte, info validate.Info, p vendor
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case err != nil:
-			return validate.Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
+			return Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
 		}
 		return nil
 	}
@@ -56,10 +56,10 @@ func decodeChecked(ctx context.Context, data []byte, info validate.Info, p vendo
 		return nil, nil, ctx.Err()
 	}
 	if err != nil {
-		return nil, nil, validate.Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
+		return nil, nil, Reject(p, vendors.ReasonCorrupt, err.Error(), nil)
 	}
 	if b := img.Bounds(); b.Dx() != ceilDiv(info.Width, denom) || b.Dy() != ceilDiv(info.Height, denom) {
-		return nil, nil, validate.Reject(p, vendors.ReasonCorrupt,
+		return nil, nil, Reject(p, vendors.ReasonCorrupt,
 			fmt.Sprintf("decoded %dx%d, header said %dx%d", b.Dx(), b.Dy(), info.Width, info.Height), nil)
 	}
 	return img, resized, nil

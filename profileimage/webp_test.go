@@ -93,7 +93,7 @@ func normalizeWebP(t *testing.T, data []byte, p vendors.Profile, canvas image.Po
 	return res, out
 }
 
-func hasStep(res *Result, op string) bool {
+func hasStep(res *Result, op StepOp) bool {
 	return slices.ContainsFunc(res.Steps, func(s Step) bool { return s.Op == op })
 }
 

@@ -138,7 +138,7 @@ func TestLossyWebPLooksAsLibwebpShowsIt(t *testing.T) {
 				}
 				want := image.Image(ref)
 				if out.Bounds().Size() != ref.Rect.Size() {
-					if want, err = scale.Resize(ref, res.Width, res.Height, nil); err != nil {
+					if want, err = scale.Resize(context.Background(), ref, res.Width, res.Height, nil); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -201,7 +201,7 @@ func TestLossyWebPScaleAll(t *testing.T) {
 			side := min(ref.Rect.Dx(), ref.Rect.Dy())
 			x0 := (ref.Rect.Dx() - side) / 2
 			crop := image.Rect(x0, 0, x0+side, side)
-			if want, err = scale.Resize(ref, res.Width, res.Height, &scale.Options{Crop: crop}); err != nil {
+			if want, err = scale.Resize(context.Background(), ref, res.Width, res.Height, &scale.Options{Crop: crop}); err != nil {
 				t.Fatal(err)
 			}
 		}

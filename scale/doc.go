@@ -10,7 +10,9 @@
 // [Resize] is the one-shot call. [NewScaler] computes the filter weights once
 // for a fixed pair of sizes (a vendor's fixed thumbnail sizes) and its
 // [Scaler.Resize] and [Scaler.ResizeInto] reuse them, and pooled scratch, on
-// every call; a Scaler is safe for concurrent use.
+// every call; a Scaler is safe for concurrent use. Every call takes its own
+// [context.Context], checked between bands of rows, so a Scaler shared by
+// many requests stops the resample of a cancelled one only.
 //
 // # Output types
 //

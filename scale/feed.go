@@ -1,6 +1,7 @@
 package scale
 
 import (
+	"context"
 	"image"
 	"math"
 	"sync"
@@ -21,6 +22,7 @@ import (
 // after reporting it final. The methods must be called from one goroutine.
 type Feed struct {
 	s       *Scaler
+	ctx     context.Context // may be nil
 	dst     image.Image
 	tasks   taskList
 	minY, h int  // the source's first row and its height
@@ -46,17 +48,18 @@ type Feed struct {
 // Feed starts a resample of src, which must have the Scaler's source size
 // and whose rows will become final from the top down, into a new image of
 // the type Resize returns. It reads no pixel of src before Ready reports
-// it final.
+// it final. ctx is checked as [Scaler.Resize] checks it; once it is done,
+// Done returns its error.
 //
 // The planes are resampled while rows arrive only when the Scaler may use
 // more than one goroutine (Options.Concurrency) and the resample is large
 // enough to share; otherwise, and when the first call to Ready already
 // reports every row, Done does the whole resample, as Resize would.
-func (s *Scaler) Feed(src image.Image) (*Feed, error) {
+func (s *Scaler) Feed(ctx context.Context, src image.Image) (*Feed, error) {
 	if err := s.checkSource(src); err != nil {
 		return nil, err
 	}
-	f := &Feed{s: s, dst: s.newDestination(src), minY: src.Bounds().Min.Y, h: s.srcH, wake: math.MaxInt64}
+	f := &Feed{s: s, ctx: ctx, dst: s.newDestination(src), minY: src.Bounds().Min.Y, h: s.srcH, wake: math.MaxInt64}
 	f.arrived.L = &f.mu
 	tasks, err := s.tasks(f.dst, src, f)
 	if err != nil {
@@ -89,7 +92,7 @@ func (f *Feed) Ready(y int) {
 
 // Done reports every row of the source final, waits for the resample to
 // finish and returns its image, or the first error (the error of
-// Options.Context if it was done, ErrAborted after Abort). Calling it again
+// the context given to Feed if it was done, ErrAborted after Abort). Calling it again
 // returns the same.
 func (f *Feed) Done() (image.Image, error) {
 	if f.ended {
@@ -101,7 +104,7 @@ func (f *Feed) Done() (image.Image, error) {
 		f.wg.Wait()
 		f.err = firstError(f.errs[:f.tasks.n])
 	} else {
-		f.err = f.s.run(&f.tasks)
+		f.err = f.s.run(f.ctx, &f.tasks)
 	}
 	if f.err == nil {
 		f.res = f.dst
@@ -126,7 +129,7 @@ func (f *Feed) Abort() {
 // start resamples each plane, as one band, on a goroutine of its own.
 func (f *Feed) start() {
 	f.started = true
-	stop := f.s.stopper(&f.failed)
+	stop := f.s.stopper(f.ctx, &f.failed)
 	for i := range f.tasks.n {
 		f.wg.Go(func() {
 			sc := f.s.scratch()

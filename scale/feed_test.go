@@ -80,7 +80,7 @@ func arriving(src image.Image) (image.Image, func(y0, y1 int)) {
 // and whether the feed streamed.
 func feedInChunks(s *scale.Scaler, src image.Image, maxChunk int, seed uint64, always bool) (image.Image, bool, error) {
 	img, write := arriving(src)
-	f, err := s.Feed(img)
+	f, err := s.Feed(context.Background(), img)
 	if err != nil {
 		return nil, false, err
 	}
@@ -124,7 +124,7 @@ func TestPropertyFeedEqualsResize(t *testing.T) {
 			x0, y0 := crop[0]%ow, crop[1]%oh
 			r := image.Rect(x0, y0, x0+1+crop[2]%(ow-x0), y0+1+crop[3]%(oh-y0))
 			opts := &scale.Options{Kernel: kernels[ki], Orientation: o, Crop: r, Concurrency: conc}
-			want, err := scale.Resize(src, dw, dh, opts)
+			want, err := scale.Resize(context.Background(), src, dw, dh, opts)
 			if err != nil {
 				t.Log(err)
 				return false
@@ -160,7 +160,7 @@ func TestPropertyFeedEqualsResize(t *testing.T) {
 func TestFeedStreamsALargeImage(t *testing.T) {
 	src := makeImage("ycbcr420", 1200, 900, 3)
 	opts := &scale.Options{Orientation: 6, Concurrency: 2}
-	want, err := scale.Resize(src, 300, 400, opts)
+	want, err := scale.Resize(context.Background(), src, 300, 400, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,15 +192,15 @@ func TestFeedStreamsALargeImage(t *testing.T) {
 // startFeed makes a streaming feed of a 200×150 photo into 50×40 with the
 // top half of its rows written and final, and returns it with the
 // function that writes the rest and the photo.
-func startFeed(t *testing.T, opts *scale.Options) (*scale.Feed, func(y0, y1 int), image.Image) {
+func startFeed(t *testing.T, ctx context.Context) (*scale.Feed, func(y0, y1 int), image.Image) {
 	t.Helper()
 	src := makeImage("ycbcr420", 200, 150, 4)
-	s, err := scale.NewScaler(200, 150, 50, 40, opts)
+	s, err := scale.NewScaler(200, 150, 50, 40, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	img, write := arriving(src)
-	f, err := s.Feed(img)
+	f, err := s.Feed(ctx, img)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func startFeed(t *testing.T, opts *scale.Options) (*scale.Feed, func(y0, y1 int)
 
 func TestFeedAbort(t *testing.T) {
 	before := runtime.NumGoroutine()
-	f, _, _ := startFeed(t, nil)
+	f, _, _ := startFeed(t, context.Background())
 	f.Abort()
 	// Abort returns once the plane goroutines have finished their work;
 	// they may still be exiting, so give them a moment to go. A leaked
@@ -235,7 +235,7 @@ func TestFeedAbort(t *testing.T) {
 }
 
 func TestFeedDoneTwice(t *testing.T) {
-	f, _, _ := startFeed(t, nil)
+	f, _, _ := startFeed(t, context.Background())
 	a, err1 := f.Done()
 	b, err2 := f.Done()
 	if err1 != nil || err2 != nil || a != b {
@@ -251,7 +251,7 @@ func TestFeedDoneTwice(t *testing.T) {
 // that never come: Done returns the context's error.
 func TestFeedContextCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	f, _, _ := startFeed(t, &scale.Options{Context: ctx})
+	f, _, _ := startFeed(t, ctx)
 	cancel()
 	if _, err := f.Done(); !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v, want context.Canceled", err)
@@ -263,14 +263,14 @@ func TestFeedErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Feed(nil); !errors.Is(err, scale.ErrInvalidSource) {
+	if _, err := s.Feed(context.Background(), nil); !errors.Is(err, scale.ErrInvalidSource) {
 		t.Errorf("nil source: %v", err)
 	}
-	if _, err := s.Feed(image.NewGray(image.Rect(0, 0, 10, 20))); !errors.Is(err, scale.ErrSourceSize) {
+	if _, err := s.Feed(context.Background(), image.NewGray(image.Rect(0, 0, 10, 20))); !errors.Is(err, scale.ErrSourceSize) {
 		t.Errorf("wrong size: %v", err)
 	}
 	short := &image.Gray{Pix: make([]byte, 10), Stride: 20, Rect: image.Rect(0, 0, 20, 10)}
-	if _, err := s.Feed(short); !errors.Is(err, scale.ErrInvalidSource) {
+	if _, err := s.Feed(context.Background(), short); !errors.Is(err, scale.ErrInvalidSource) {
 		t.Errorf("short pixels: %v", err)
 	}
 }
@@ -279,8 +279,8 @@ func TestFeedErrors(t *testing.T) {
 // after the top half of a 4:2:0 image is final, the planes go as far as
 // they may; rows written after that still count.
 func TestFeedWaitsForRows(t *testing.T) {
-	f, write, src := startFeed(t, nil)
-	want, err := scale.Resize(src, 50, 40, nil)
+	f, write, src := startFeed(t, context.Background())
+	want, err := scale.Resize(context.Background(), src, 50, 40, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package scale_test
 
 import (
+	"context"
 	"errors"
 	"image"
 	"image/color"
@@ -89,9 +90,9 @@ func TestPropertyLimitedRangeCommutesWithTheResample(t *testing.T) {
 			} else {
 				opts.Pad = image.Rect(0, 0, dw, dh).Inset(min(dw, dh) / 5)
 			}
-			want, err1 := scale.Resize(expandedCopy(t, src), dw, dh, opts)
+			want, err1 := scale.Resize(context.Background(), expandedCopy(t, src), dw, dh, opts)
 			opts.LimitedRange = true
-			got, err2 := scale.Resize(src, dw, dh, opts)
+			got, err2 := scale.Resize(context.Background(), src, dw, dh, opts)
 			if err1 != nil || err2 != nil {
 				t.Log(err1, err2)
 				return false
@@ -118,7 +119,7 @@ func TestPropertyLimitedRangeCommutesWithTheResample(t *testing.T) {
 // twice, against expanding first.
 func TestLimitedRangeDownscaleOfAPhoto(t *testing.T) {
 	src := squeezed(makeImage("ycbcr420", 900, 700, 12).(*image.YCbCr), true)
-	want, err := scale.Resize(expandedCopy(t, src), 90, 70, nil)
+	want, err := scale.Resize(context.Background(), expandedCopy(t, src), 90, 70, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func TestLimitedRangeDownscaleOfAPhoto(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 2 {
-		got, err := s.Resize(src)
+		got, err := s.Resize(context.Background(), src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +137,7 @@ func TestLimitedRangeDownscaleOfAPhoto(t *testing.T) {
 		}
 	}
 	// Without the option the samples stay as stored: black stays at 16.
-	plain, _ := scale.Resize(src, 90, 70, nil)
+	plain, _ := scale.Resize(context.Background(), src, 90, 70, nil)
 	if d := maxPlaneDiff(plain, want); d < 10 {
 		t.Errorf("without LimitedRange the output differs by only %d levels: the option is not what changes it", d)
 	}
@@ -164,8 +165,8 @@ func TestLimitedRangeAlpha(t *testing.T) {
 		}
 	}
 	for _, size := range []image.Point{{61, 47}, {30, 23}, {17, 40}} {
-		want, err1 := scale.Resize(rgb, size.X, size.Y, nil)
-		got, err2 := scale.Resize(src, size.X, size.Y, &scale.Options{LimitedRange: true})
+		want, err1 := scale.Resize(context.Background(), rgb, size.X, size.Y, nil)
+		got, err2 := scale.Resize(context.Background(), src, size.X, size.Y, &scale.Options{LimitedRange: true})
 		if err1 != nil || err2 != nil {
 			t.Fatal(err1, err2)
 		}
@@ -175,7 +176,7 @@ func TestLimitedRangeAlpha(t *testing.T) {
 	}
 	short := *src
 	short.A = short.A[:10]
-	if _, err := scale.Resize(&short, 10, 10, &scale.Options{LimitedRange: true}); !errors.Is(err, scale.ErrInvalidSource) {
+	if _, err := scale.Resize(context.Background(), &short, 10, 10, &scale.Options{LimitedRange: true}); !errors.Is(err, scale.ErrInvalidSource) {
 		t.Errorf("an alpha plane too short: got %v, want ErrInvalidSource", err)
 	}
 }

@@ -1,7 +1,6 @@
 package scale
 
 import (
-	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -21,7 +20,9 @@ const MaxPixels = 1 << 28
 const maxSupport = 16
 
 // Options tunes a resample. A nil *Options, and the zero value of each field,
-// mean the defaults.
+// mean the defaults. Options are fixed when a [Scaler] is made; the context
+// that may cancel a resample is not an option but an argument of each call,
+// so that one Scaler serves requests that are cancelled independently.
 type Options struct {
 	// Kernel is the resampling filter; the zero value means Lanczos3.
 	Kernel Kernel
@@ -46,11 +47,9 @@ type Options struct {
 	PadColor color.Color
 	// Concurrency is the number of goroutines that work on one resample:
 	// 0 means runtime.GOMAXPROCS(0), 1 means only the calling goroutine.
-	// Small images use fewer goroutines than allowed.
+	// Small images use fewer goroutines than allowed. A negative value is
+	// ErrInvalidConcurrency.
 	Concurrency int
-	// Context, if not nil, is checked between bands of rows; when it is
-	// done the resample stops and returns its error.
-	Context context.Context
 	// LinearLight resamples in linear light (gamma-correct) instead of the
 	// sRGB-encoded values. It applies to sources resampled as RGBA (all but
 	// *image.YCbCr and *image.Gray, whose stored values are resampled as
@@ -78,7 +77,6 @@ type config struct {
 	pad         image.Rectangle // never empty
 	padColor    color.Color     // may be nil
 	workers     int
-	ctx         context.Context // may be nil
 	linearLight bool
 	// limitedRange is Options.LimitedRange.
 	limitedRange bool
@@ -150,7 +148,6 @@ func newConfig(srcW, srcH, dstW, dstH int, opts *Options) (config, error) {
 	if c.workers == 0 {
 		c.workers = runtime.GOMAXPROCS(0)
 	}
-	c.ctx = o.Context
 	c.linearLight = o.LinearLight
 	c.limitedRange = o.LimitedRange
 	return c, nil

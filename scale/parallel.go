@@ -1,6 +1,7 @@
 package scale
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 )
@@ -58,9 +59,8 @@ func (s *Scaler) workers(t *taskList) int {
 }
 
 // stopper returns the check a band makes between rows: errStopped once
-// failed is set, else the context's error, if any.
-func (s *Scaler) stopper(failed *atomic.Bool) func() error {
-	ctx := s.cfg.ctx
+// failed is set, else ctx's error, if any (a nil ctx is never done).
+func (s *Scaler) stopper(ctx context.Context, failed *atomic.Bool) func() error {
 	return func() error {
 		if failed.Load() {
 			return errStopped
@@ -83,9 +83,9 @@ func (s *Scaler) scratch() *scratch {
 
 // run resamples every plane of tasks, each cut into bands of rows that the
 // calling goroutine and up to cfg.workers-1 others take in turn, and returns
-// the first error (the context's, if it was done).
-func (s *Scaler) run(t *taskList) error {
-	if ctx := s.cfg.ctx; ctx != nil {
+// the first error (ctx's, if it was done).
+func (s *Scaler) run(ctx context.Context, t *taskList) error {
+	if ctx != nil {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func (s *Scaler) run(t *taskList) error {
 		mu     sync.Mutex
 		first  error
 	)
-	stop := s.stopper(&failed)
+	stop := s.stopper(ctx, &failed)
 	work1 := func() {
 		sc := s.scratch()
 		defer s.pool.Put(sc)

@@ -1,6 +1,7 @@
 package scale_test
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -34,7 +35,7 @@ func TestPropertyConstantStaysConstant(t *testing.T) {
 				c.A = 255
 			}
 			src := uniform(kind, sw, sh, c)
-			out, err := scale.Resize(src, dw, dh, &scale.Options{Kernel: kernels[ki], Orientation: o})
+			out, err := scale.Resize(context.Background(), src, dw, dh, &scale.Options{Kernel: kernels[ki], Orientation: o})
 			if err != nil {
 				t.Log(err)
 				return false
@@ -81,7 +82,7 @@ func TestPropertyBoundsAsAsked(t *testing.T) {
 			}); ok && sw > 2 && sh > 2 {
 				src = m.SubImage(image.Rect(1, 1, sw, sh)) // a non-zero origin
 			}
-			out, err := scale.Resize(src, dw, dh, &scale.Options{Orientation: o})
+			out, err := scale.Resize(context.Background(), src, dw, dh, &scale.Options{Orientation: o})
 			if err != nil || out.Bounds() != image.Rect(0, 0, dw, dh) {
 				t.Log(err, out)
 				return false
@@ -116,16 +117,16 @@ func TestPropertyOrientationsComposeLikeTheDihedralGroup(t *testing.T) {
 				ow, oh = h, w
 			}
 			near := &scale.Options{Kernel: scale.Nearest, Orientation: o}
-			a, err := scale.Resize(src, ow, oh, near)
+			a, err := scale.Resize(context.Background(), src, ow, oh, near)
 			if err != nil {
 				return false
 			}
 			near.Orientation = inverse[o]
-			back, err := scale.Resize(a, w, h, near)
+			back, err := scale.Resize(context.Background(), a, w, h, near)
 			if err != nil {
 				return false
 			}
-			want, _ := scale.Resize(src, w, h, &scale.Options{Kernel: scale.Nearest})
+			want, _ := scale.Resize(context.Background(), src, w, h, &scale.Options{Kernel: scale.Nearest})
 			return sameImage(back, want)
 		},
 		gen.OneConstOf("gray", "nrgba", "ycbcr444"), gen.IntRange(1, 50), gen.IntRange(1, 50), gen.IntRange(1, 8),
@@ -134,11 +135,11 @@ func TestPropertyOrientationsComposeLikeTheDihedralGroup(t *testing.T) {
 		func(kind string, w, h, ki int) bool {
 			src := makeImage(kind, w, h, 3) // opaque: a transparent pixel's colour does not survive
 			k := kernels[ki]
-			r6, _ := scale.Resize(src, h, w, &scale.Options{Kernel: k, Orientation: 6})
-			r66, _ := scale.Resize(r6, w, h, &scale.Options{Kernel: k, Orientation: 6})
-			r3, _ := scale.Resize(src, w, h, &scale.Options{Kernel: k, Orientation: 3})
-			r2, _ := scale.Resize(src, w, h, &scale.Options{Kernel: k, Orientation: 2})
-			r24, _ := scale.Resize(r2, w, h, &scale.Options{Kernel: k, Orientation: 4})
+			r6, _ := scale.Resize(context.Background(), src, h, w, &scale.Options{Kernel: k, Orientation: 6})
+			r66, _ := scale.Resize(context.Background(), r6, w, h, &scale.Options{Kernel: k, Orientation: 6})
+			r3, _ := scale.Resize(context.Background(), src, w, h, &scale.Options{Kernel: k, Orientation: 3})
+			r2, _ := scale.Resize(context.Background(), src, w, h, &scale.Options{Kernel: k, Orientation: 2})
+			r24, _ := scale.Resize(context.Background(), r2, w, h, &scale.Options{Kernel: k, Orientation: 4})
 			return sameImage(r66, r3) && sameImage(r24, r3)
 		},
 		gen.OneConstOf("gray", "ycbcr444"), gen.IntRange(1, 40), gen.IntRange(1, 40), gen.IntRange(0, len(kernels)-1),
@@ -162,9 +163,9 @@ func TestPropertyCropEqualsResizeOfCroppedCopy(t *testing.T) {
 			sub := src.(interface {
 				SubImage(image.Rectangle) image.Image
 			}).SubImage(r)
-			want, err1 := scale.Resize(sub, dw, dh, opts)
+			want, err1 := scale.Resize(context.Background(), sub, dw, dh, opts)
 			opts.Crop = r
-			got, err2 := scale.Resize(src, dw, dh, opts)
+			got, err2 := scale.Resize(context.Background(), src, dw, dh, opts)
 			if err1 != nil || err2 != nil {
 				t.Log(err1, err2)
 				return false
@@ -184,8 +185,8 @@ func TestPropertyFastPathEqualsGenericPath(t *testing.T) {
 		func(kind string, w, h, dw, dh, o, ki int, linear bool) bool {
 			src := makeImage(kind, w, h, 5)
 			opts := &scale.Options{Kernel: kernels[ki], Orientation: o, LinearLight: linear}
-			fast, err1 := scale.Resize(src, dw, dh, opts)
-			slow, err2 := scale.Resize(scaletest.Opaque{Image: src}, dw, dh, opts)
+			fast, err1 := scale.Resize(context.Background(), src, dw, dh, opts)
+			slow, err2 := scale.Resize(context.Background(), scaletest.Opaque{Image: src}, dw, dh, opts)
 			if err1 != nil || err2 != nil {
 				t.Log(err1, err2)
 				return false
@@ -205,19 +206,19 @@ func TestPropertyFastPathEqualsGenericPath(t *testing.T) {
 		func(kind string, w, h, dw, dh, o, ki int) bool {
 			src := makeImage(kind, w, h, 6).(*image.YCbCr)
 			opts := &scale.Options{Kernel: kernels[ki], Orientation: o}
-			out, err := scale.Resize(src, dw, dh, opts)
+			out, err := scale.Resize(context.Background(), src, dw, dh, opts)
 			if err != nil {
 				return false
 			}
 			got := planes(out)
-			y, _ := scale.Resize(scaletest.Opaque{Image: grayOf(src.Y, src.YStride, w, h)}, dw, dh, opts)
+			y, _ := scale.Resize(context.Background(), scaletest.Opaque{Image: grayOf(src.Y, src.YStride, w, h)}, dw, dh, opts)
 			sw, sh := w, h
 			ow, oh := dw, dh
 			if kind == "ycbcr422" {
 				sw, ow = (w+1)/2, (dw+1)/2
 			}
-			cb, _ := scale.Resize(grayOf(src.Cb, src.CStride, sw, sh), ow, oh, opts)
-			cr, _ := scale.Resize(grayOf(src.Cr, src.CStride, sw, sh), ow, oh, opts)
+			cb, _ := scale.Resize(context.Background(), grayOf(src.Cb, src.CStride, sw, sh), ow, oh, opts)
+			cr, _ := scale.Resize(context.Background(), grayOf(src.Cr, src.CStride, sw, sh), ow, oh, opts)
 			return sameImage(y, grayAsNRGBA(grayOf(got[0], dw, dw, dh))) &&
 				string(planes(cb)[0]) == string(got[1]) && string(planes(cr)[0]) == string(got[2])
 		},
@@ -248,7 +249,7 @@ func TestPropertySameSizeOnlyMovesPixels(t *testing.T) {
 			crop := image.Rect(x0, y0, x0+1+r[2]%(ow-x0), y0+1+r[3]%(oh-y0))
 			pad := crop.Sub(crop.Min).Add(image.Pt(r[4]%5, r[5]%5))
 			dw, dh := pad.Max.X+r[4]%3, pad.Max.Y+r[5]%3
-			out, err := scale.Resize(src, dw, dh, &scale.Options{Kernel: kernels[ki], Orientation: o,
+			out, err := scale.Resize(context.Background(), src, dw, dh, &scale.Options{Kernel: kernels[ki], Orientation: o,
 				Crop: crop, Pad: pad, Concurrency: conc})
 			if err != nil {
 				t.Log(err)

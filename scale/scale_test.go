@@ -40,14 +40,14 @@ func TestKernels(t *testing.T) {
 // Lanczos3: the default kernel (the zero Kernel) stays Lanczos3.
 func TestDefaultKernelIsNotTheVariable(t *testing.T) {
 	src := testimage.Photo(90, 60, 3)
-	want, err := scale.Resize(src, 30, 20, nil)
+	want, err := scale.Resize(context.Background(), src, 30, 20, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	saved := scale.Lanczos3
 	scale.Lanczos3 = scale.Box
 	defer func() { scale.Lanczos3 = saved }()
-	got, err := scale.Resize(src, 30, 20, nil)
+	got, err := scale.Resize(context.Background(), src, 30, 20, nil)
 	if err != nil || !sameImage(got, want) {
 		t.Errorf("after assigning Box to Lanczos3 the default changed (err %v)", err)
 	}
@@ -64,7 +64,7 @@ func TestWeightsSumToOne(t *testing.T) {
 				for i := range src.Pix {
 					src.Pix[i] = uint8(level)
 				}
-				out, err := scale.Resize(src, sz[2], sz[3], &scale.Options{Kernel: k})
+				out, err := scale.Resize(context.Background(), src, sz[2], sz[3], &scale.Options{Kernel: k})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -105,23 +105,23 @@ func TestErrors(t *testing.T) {
 		{"NaN kernel", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 2, At: bad(math.NaN())}}, scale.ErrInvalidKernel},
 		{"wild kernel", 10, 10, &scale.Options{Kernel: scale.Kernel{Name: "x", Support: 2, At: func(t float64) float64 { return math.Cos(3 * t) }}}, scale.ErrInvalidKernel},
 	} {
-		_, err := scale.Resize(src, c.w, c.h, c.opts)
+		_, err := scale.Resize(context.Background(), src, c.w, c.h, c.opts)
 		if !errors.Is(err, c.want) {
 			t.Errorf("%s: got %v, want %v", c.name, err, c.want)
 		}
 	}
 	short := &image.NRGBA{Pix: make([]uint8, 10), Stride: 40, Rect: image.Rect(0, 0, 10, 10)}
-	if _, err := scale.Resize(short, 5, 5, nil); !errors.Is(err, scale.ErrInvalidSource) {
+	if _, err := scale.Resize(context.Background(), short, 5, 5, nil); !errors.Is(err, scale.ErrInvalidSource) {
 		t.Errorf("short NRGBA: got %v", err)
 	}
-	if _, err := scale.Resize(image.NewGray(image.Rect(3, 3, 3, 9)), 5, 5, nil); !errors.Is(err, scale.ErrInvalidSource) {
+	if _, err := scale.Resize(context.Background(), image.NewGray(image.Rect(3, 3, 3, 9)), 5, 5, nil); !errors.Is(err, scale.ErrInvalidSource) {
 		t.Errorf("empty source: got %v", err)
 	}
 	s, _ := scale.NewScaler(40, 30, 10, 10, nil)
-	if _, err := s.Resize(testimage.Photo(41, 30, 1)); !errors.Is(err, scale.ErrSourceSize) {
+	if _, err := s.Resize(context.Background(), testimage.Photo(41, 30, 1)); !errors.Is(err, scale.ErrSourceSize) {
 		t.Errorf("wrong size: got %v", err)
 	}
-	if err := s.ResizeInto(image.NewGray(image.Rect(0, 0, 10, 10)), src); !errors.Is(err, scale.ErrInvalidDestination) {
+	if err := s.ResizeInto(context.Background(), image.NewGray(image.Rect(0, 0, 10, 10)), src); !errors.Is(err, scale.ErrInvalidDestination) {
 		t.Errorf("wrong destination: got %v", err)
 	}
 }
@@ -130,7 +130,7 @@ func TestResizeNeverReturnsNorChangesItsInput(t *testing.T) {
 	for _, kind := range kinds {
 		src := makeImage(kind, 16, 16, 9)
 		before := planesOf(src)
-		out, err := scale.Resize(src, 16, 16, &scale.Options{Kernel: scale.Nearest})
+		out, err := scale.Resize(context.Background(), src, 16, 16, &scale.Options{Kernel: scale.Nearest})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,8 +161,8 @@ func planesOf(m image.Image) string {
 func TestConcurrencyDoesNotChangePixels(t *testing.T) {
 	for _, kind := range []string{"ycbcr420", "nrgba"} {
 		src := makeImage(kind, 640, 480, 3)
-		one, _ := scale.Resize(src, 200, 150, &scale.Options{Concurrency: 1, Orientation: 7})
-		many, _ := scale.Resize(src, 200, 150, &scale.Options{Concurrency: 7, Orientation: 7})
+		one, _ := scale.Resize(context.Background(), src, 200, 150, &scale.Options{Concurrency: 1, Orientation: 7})
+		many, _ := scale.Resize(context.Background(), src, 200, 150, &scale.Options{Concurrency: 7, Orientation: 7})
 		if !sameImage(one, many) {
 			t.Errorf("%s: Concurrency 1 and 7 differ", kind)
 		}
@@ -179,12 +179,12 @@ func TestBandsWhoseFirstRowReadsFewerRows(t *testing.T) {
 		// 499 stored rows to 525 output rows: output 262 lies exactly on
 		// source row 249, and 525 rows split into two bands at 262.
 		src := makeImage(kind, 701, 499, 3)
-		one, err := scale.Resize(src, 788, 525, &scale.Options{Concurrency: 1})
+		one, err := scale.Resize(context.Background(), src, 788, 525, &scale.Options{Concurrency: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, n := range []int{2, 3, 4} {
-			many, _ := scale.Resize(src, 788, 525, &scale.Options{Concurrency: n})
+			many, _ := scale.Resize(context.Background(), src, 788, 525, &scale.Options{Concurrency: n})
 			if !sameImage(one, many) {
 				t.Errorf("%s: Concurrency 1 and %d differ", kind, n)
 			}
@@ -195,7 +195,7 @@ func TestBandsWhoseFirstRowReadsFewerRows(t *testing.T) {
 func TestContextCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := scale.Resize(testimage.Photo(400, 300, 1), 100, 75, &scale.Options{Context: ctx})
+	_, err := scale.Resize(ctx, testimage.Photo(400, 300, 1), 100, 75, nil)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
@@ -227,11 +227,11 @@ func TestContextCancelInTheMiddle(t *testing.T) {
 	src := testimage.Photo(1200, 900, 2)
 	for _, conc := range []int{1, 3} {
 		whole := &countdown{Context: context.Background(), n: 1 << 30}
-		if _, err := scale.Resize(src, 300, 225, &scale.Options{Context: whole, Concurrency: conc}); err != nil {
+		if _, err := scale.Resize(whole, src, 300, 225, &scale.Options{Concurrency: conc}); err != nil {
 			t.Fatal(err)
 		}
 		ctx := &countdown{Context: context.Background(), n: 3}
-		_, err := scale.Resize(src, 300, 225, &scale.Options{Context: ctx, Concurrency: conc})
+		_, err := scale.Resize(ctx, src, 300, 225, &scale.Options{Concurrency: conc})
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("Concurrency %d: got %v, want context.Canceled", conc, err)
 		}
@@ -253,7 +253,7 @@ func TestNoDarkFringes(t *testing.T) {
 			src.Pix[i], src.Pix[i+1], src.Pix[i+2] = 0, 0, 0
 		}
 	}
-	out, err := scale.Resize(src, 97, 97, nil)
+	out, err := scale.Resize(context.Background(), src, 97, 97, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +278,7 @@ func meanColour(m *image.NRGBA, pick func(uint8) bool) float64 {
 
 func TestPad(t *testing.T) {
 	src := testimage.Photo(200, 100, 2)
-	out, err := scale.Resize(src, 100, 100, &scale.Options{Pad: image.Rect(0, 25, 100, 75), PadColor: color.White})
+	out, err := scale.Resize(context.Background(), src, 100, 100, &scale.Options{Pad: image.Rect(0, 25, 100, 75), PadColor: color.White})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +286,7 @@ func TestPad(t *testing.T) {
 	if c := m.YCbCrAt(50, 5); c.Y != 255 || c.Cb != 128 || c.Cr != 128 {
 		t.Errorf("pad pixel %v, want white", c)
 	}
-	n, _ := scale.Resize(testimage.NRGBA(src), 100, 100, &scale.Options{Pad: image.Rect(10, 0, 90, 100)})
+	n, _ := scale.Resize(context.Background(), testimage.NRGBA(src), 100, 100, &scale.Options{Pad: image.Rect(10, 0, 90, 100)})
 	if c := n.(*image.NRGBA).NRGBAAt(5, 50); c != (color.NRGBA{}) {
 		t.Errorf("default pad %v, want transparent", c)
 	}
@@ -309,15 +309,15 @@ func TestAllocationsAreConstant(t *testing.T) {
 		f    func()
 		max  float64
 	}{
-		{"Resize ycbcr", func() { scale.Resize(src, 200, 150, &scale.Options{Concurrency: 1}) }, 45},
-		{"Resize ycbcr, 2 goroutines", func() { scale.Resize(src, 200, 150, &scale.Options{Concurrency: 2}) }, 50},
-		{"Resize ycbcr, large", func() { scale.Resize(src, 700, 500, &scale.Options{Concurrency: 1}) }, 45},
-		{"Scaler ycbcr", func() { s.Resize(src) }, 16},
-		{"Scaler nrgba", func() { s.Resize(nrgba) }, 16},
-		{"ResizeInto", func() { s.ResizeInto(dst, src) }, 16},
+		{"Resize ycbcr", func() { scale.Resize(context.Background(), src, 200, 150, &scale.Options{Concurrency: 1}) }, 45},
+		{"Resize ycbcr, 2 goroutines", func() { scale.Resize(context.Background(), src, 200, 150, &scale.Options{Concurrency: 2}) }, 50},
+		{"Resize ycbcr, large", func() { scale.Resize(context.Background(), src, 700, 500, &scale.Options{Concurrency: 1}) }, 45},
+		{"Scaler ycbcr", func() { s.Resize(context.Background(), src) }, 16},
+		{"Scaler nrgba", func() { s.Resize(context.Background(), nrgba) }, 16},
+		{"ResizeInto", func() { s.ResizeInto(context.Background(), dst, src) }, 16},
 		// A source read through its colour model, without box
 		// pre-reduction: its row buffer must be reused, not made per row.
-		{"Scaler gray model, direct", func() { direct.Resize(grayModel) }, 16},
+		{"Scaler gray model, direct", func() { direct.Resize(context.Background(), grayModel) }, 16},
 	} {
 		if n := testing.AllocsPerRun(20, c.f); n > c.max {
 			t.Errorf("%s: %v allocations per run, want at most %v", c.name, n, c.max)
@@ -327,7 +327,7 @@ func TestAllocationsAreConstant(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for range 10 {
-		s.Resize(src)
+		s.Resize(context.Background(), src)
 	}
 	runtime.ReadMemStats(&after)
 	out := 200*150 + 2*100*75
@@ -355,9 +355,9 @@ func TestCorpusOrientations(t *testing.T) {
 	for _, base := range []string{"Landscape", "Portrait"} {
 		want := load(base + "_1.jpg")
 		w, h := want.Bounds().Dx()/6, want.Bounds().Dy()/6
-		ref, _ := scale.Resize(want, w, h, nil)
+		ref, _ := scale.Resize(context.Background(), want, w, h, nil)
 		for o := 2; o <= 8; o++ {
-			got, err := scale.Resize(load(base+"_"+string(rune('0'+o))+".jpg"), w, h, &scale.Options{Orientation: o})
+			got, err := scale.Resize(context.Background(), load(base+"_"+string(rune('0'+o))+".jpg"), w, h, &scale.Options{Orientation: o})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -382,7 +382,7 @@ func TestResizeIntoNilDestination(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ResizeInto(nil, image.NewGray(image.Rect(0, 0, 8, 8))); !errors.Is(err, scale.ErrInvalidDestination) {
+	if err := s.ResizeInto(context.Background(), nil, image.NewGray(image.Rect(0, 0, 8, 8))); !errors.Is(err, scale.ErrInvalidDestination) {
 		t.Errorf("got %v, want ErrInvalidDestination", err)
 	}
 }

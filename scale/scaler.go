@@ -1,6 +1,7 @@
 package scale
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -11,7 +12,9 @@ import (
 
 // Scaler resamples images of one source size to one destination size with
 // fixed Options. It computes the filter weights once, keeps scratch buffers
-// in a pool, and is safe for concurrent use.
+// in a pool, and is safe for concurrent use: each call takes its own
+// context, so one Scaler shared by many requests can be cancelled per
+// request.
 type Scaler struct {
 	srcW, srcH, dstW, dstH int
 	cfg                    config
@@ -47,12 +50,15 @@ func NewScaler(srcW, srcH, dstW, dstH int, opts *Options) (*Scaler, error) {
 // new image: *image.YCbCr with the same subsampling for an *image.YCbCr,
 // *image.Gray for an *image.Gray, *image.NRGBA for anything else. Its bounds
 // start at (0, 0). src is never changed nor returned.
-func (s *Scaler) Resize(src image.Image) (image.Image, error) {
+//
+// ctx is checked between bands of rows: once it is done, the resample
+// stops and Resize returns ctx's error. A nil ctx is never done.
+func (s *Scaler) Resize(ctx context.Context, src image.Image) (image.Image, error) {
 	if err := s.checkSource(src); err != nil {
 		return nil, err
 	}
 	dst := s.newDestination(src)
-	if err := s.into(dst, src); err != nil {
+	if err := s.into(ctx, dst, src); err != nil {
 		return nil, err
 	}
 	return dst, nil
@@ -72,8 +78,9 @@ func (s *Scaler) newDestination(src image.Image) image.Image {
 
 // ResizeInto is Resize writing into dst, which must have the Scaler's
 // destination size and the type that Resize would return for src (for an
-// *image.YCbCr, the same subsampling). Every pixel of dst is written.
-func (s *Scaler) ResizeInto(dst, src image.Image) error {
+// *image.YCbCr, the same subsampling). Every pixel of dst is written,
+// unless ctx is done first, which Resize describes.
+func (s *Scaler) ResizeInto(ctx context.Context, dst, src image.Image) error {
 	if err := s.checkSource(src); err != nil {
 		return err
 	}
@@ -101,7 +108,7 @@ func (s *Scaler) ResizeInto(dst, src image.Image) error {
 	if !ok {
 		return fmt.Errorf("%w: %T for a %T source", ErrInvalidDestination, dst, src)
 	}
-	return s.into(dst, src)
+	return s.into(ctx, dst, src)
 }
 
 func (s *Scaler) checkSource(src image.Image) error {
@@ -143,13 +150,14 @@ func ycbcrValid(m *image.YCbCr) bool {
 		planeValid(m.Cb, m.CStride, cw, ch, 1) && planeValid(m.Cr, m.CStride, cw, ch, 1)
 }
 
-// into resamples src into dst, which has been checked to match.
-func (s *Scaler) into(dst, src image.Image) error {
+// into resamples src into dst, which has been checked to match, until ctx
+// is done.
+func (s *Scaler) into(ctx context.Context, dst, src image.Image) error {
 	tasks, err := s.tasks(dst, src, nil)
 	if err != nil {
 		return err
 	}
-	return s.run(&tasks)
+	return s.run(ctx, &tasks)
 }
 
 // tasks fills the padding of dst and lists the planes to resample,
@@ -255,10 +263,10 @@ func chromaSize(r image.Rectangle, ratio image.YCbCrSubsampleRatio) (cw, ch int)
 	sx, sy := ycc.Subsampling(ratio)
 	cw, ch = r.Dx(), r.Dy()
 	if sx > 1 {
-		cw = (r.Max.X+sx-1)/sx - r.Min.X/sx
+		cw = ceilDiv(r.Max.X, sx) - r.Min.X/sx
 	}
 	if sy > 1 {
-		ch = (r.Max.Y+sy-1)/sy - r.Min.Y/sy
+		ch = ceilDiv(r.Max.Y, sy) - r.Min.Y/sy
 	}
 	return cw, ch
 }

@@ -193,17 +193,6 @@ func TestCheckSkipsNilOptions(t *testing.T) {
 	}
 }
 
-func TestReject(t *testing.T) {
-	p := vendors.MustLookup("ringcentral")
-	e := Reject(p, vendors.ReasonUnknownSize, "no scaled size 92x92", map[string]string{vendors.ParamSize: "92x92"})
-	if e.Vendor.Status != 404 || e.Vendor.Code != "ACT-333" || e.Vendor.Message != "Profile image is not found for scale size [92x92]" {
-		t.Errorf("got %+v", e.Vendor)
-	}
-	if !errors.Is(e, ErrUnknownSize) || e.Error() != "validate: unknown-size: no scaled size 92x92" {
-		t.Errorf("got %v", e)
-	}
-}
-
 // TestCheckAnimationPixels: for a profile that keeps the first frame, the
 // pixel caps judge the frame that is decoded, whatever the format and
 // however many frames follow it; the frame count is judged on its own.

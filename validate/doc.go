@@ -11,7 +11,8 @@
 // byte cap. [Check] then applies a [vendors.Profile] and the library's
 // safety caps ([Limits]) and returns an [*Error] that carries the
 // vendor-neutral reason, every violation, and the vendor's own status, code
-// and message. [Reject] builds the same error for rejections found later.
+// and message; profileimage.Reject builds the same error for rejections
+// found later.
 //
 // Package validate does not decode, resize or encode images; see package
 // scale and package profileimage for that.

@@ -1,6 +1,9 @@
 package validate
 
-import "github.com/profileimage/profileimage/vendors"
+import (
+	"github.com/profileimage/profileimage/internal/answer"
+	"github.com/profileimage/profileimage/vendors"
+)
 
 // Error is a rejection: the vendor-neutral [vendors.Reason], a human
 // detail, and, when a profile was applied, the vendor's own error for the
@@ -85,37 +88,16 @@ func sentinel(r vendors.Reason) error {
 	return nil
 }
 
-// Reject builds the error for reason r under profile p: the detail, and
-// p's vendor error for r filled with params plus [vendors.ParamDetail]
-// (detail) and [vendors.ParamParameter] ("image") when params lacks them.
-// The facade uses it for rejections found after [Check], such as an
-// unknown scaled size or a decode failure.
-func Reject(p vendors.Profile, r vendors.Reason, detail string, params map[string]string) *Error {
-	v := Violation{Reason: r, Detail: detail, Value: params[vendors.ParamValue], Limit: params[vendors.ParamLimit]}
-	return withVendor(p, []Violation{v}, params)
-}
-
 // withVendor makes the error whose first violation is vs[0], with p's
-// vendor error for it.
+// vendor error for it (see internal/answer; the facade's
+// profileimage.Reject makes the rejections found after [Check] with it
+// too).
 func withVendor(p vendors.Profile, vs []Violation, params map[string]string) *Error {
 	first := vs[0]
-	fill := map[string]string{
-		vendors.ParamDetail:    first.Detail,
-		vendors.ParamParameter: "image",
-	}
-	if first.Value != "" {
-		fill[vendors.ParamValue] = first.Value
-	}
-	if first.Limit != "" {
-		fill[vendors.ParamLimit] = first.Limit
-	}
-	for k, v := range params {
-		fill[k] = v
-	}
 	return &Error{
 		Reason:     first.Reason,
 		Detail:     first.Detail,
-		Vendor:     p.VendorError(first.Reason).Filled(fill),
+		Vendor:     answer.For(p, first.Reason, first.Detail, first.Value, first.Limit, params),
 		Violations: vs,
 	}
 }

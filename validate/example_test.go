@@ -50,10 +50,3 @@ func ExampleCheck() {
 	// too-many-pixels 400 ACT-334 Profile image file is more than 12 megapixel
 	// true
 }
-
-func ExampleReject() {
-	e := validate.Reject(vendors.MustLookup("ringcentral"), vendors.ReasonUnknownSize,
-		"no scaled size 92", map[string]string{vendors.ParamSize: "92"})
-	fmt.Println(e.Vendor.Status, e.Vendor.Code, e.Vendor.Message)
-	// Output: 404 ACT-333 Profile image is not found for scale size [92]
-}

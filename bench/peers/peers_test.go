@@ -1,6 +1,7 @@
 package peers
 
 import (
+	"context"
 	"image"
 	"testing"
 
@@ -31,14 +32,14 @@ var impls = []struct {
 	run  func(image.Image, bench.ResizeJob) image.Image
 }{
 	{"profileimage", func(src image.Image, j bench.ResizeJob) image.Image {
-		out, err := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop})
+		out, err := scale.Resize(context.Background(), src, j.W, j.H, &scale.Options{Crop: j.Crop})
 		if err != nil {
 			panic(err)
 		}
 		return out
 	}},
 	{"profileimage-catmullrom", func(src image.Image, j bench.ResizeJob) image.Image {
-		out, err := scale.Resize(src, j.W, j.H, &scale.Options{Crop: j.Crop, Kernel: scale.CatmullRom})
+		out, err := scale.Resize(context.Background(), src, j.W, j.H, &scale.Options{Crop: j.Crop, Kernel: scale.CatmullRom})
 		if err != nil {
 			panic(err)
 		}

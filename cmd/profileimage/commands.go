@@ -348,7 +348,7 @@ func (e *env) read(path string) (upload, error) {
 	case !errors.As(err, &ve):
 		return upload{}, err
 	case ve.Reason == vendors.ReasonTooManyBytes:
-		return upload{}, validate.Reject(vendors.Profile{}, vendors.ReasonTooManyBytes,
+		return upload{}, profileimage.Reject(vendors.Profile{}, vendors.ReasonTooManyBytes,
 			fmt.Sprintf("more than the safety cap of %d bytes", maxBytes), nil)
 	}
 	return upload{data: data, info: info, err: err}, nil
