@@ -3,6 +3,7 @@ package testimage
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -39,7 +40,12 @@ func RealPhotos(tb testing.TB) []RealPhoto {
 	dir := filepath.Join(root, "internal", "testimage", "testdata", "realphoto")
 	photos := make([]RealPhoto, 0, len(realPhotoNames))
 	for _, name := range realPhotoNames {
-		img, err := decodeYCbCr(filepath.Join(dir, name+".jpg"))
+		path := filepath.Join(dir, name+".jpg")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			tb.Fatalf("real photos: %v", err)
+		}
+		img, err := decodeYCbCr(path, data)
 		if err != nil {
 			tb.Fatalf("real photos: %v", err)
 		}
@@ -72,10 +78,8 @@ var cameraPhotos = []struct{ module, version, path string }{
 // CameraFile returns the JPEG file of a full-size camera photo, from the Go
 // module cache (go mod download fetches the module when the cache lacks
 // it). They are too large for the repository, so benchmarks read them from
-// there; when the go command cannot get the module, the benchmark fails
-// with the reason.
-func CameraFile(tb testing.TB, p CameraPhoto) []byte {
-	tb.Helper()
+// there; when the go command cannot get the module, the error says why.
+func CameraFile(p CameraPhoto) ([]byte, error) {
 	c := cameraPhotos[p]
 	out, err := exec.Command("go", "mod", "download", "-json", c.module+"@"+c.version).Output()
 	var mod struct{ Dir, Error string }
@@ -83,39 +87,31 @@ func CameraFile(tb testing.TB, p CameraPhoto) []byte {
 		err = json.Unmarshal(out, &mod)
 	}
 	if err == nil && mod.Error != "" {
-		err = fmt.Errorf("%s", mod.Error)
+		err = errors.New(mod.Error)
 	}
 	if err != nil {
-		tb.Fatalf("camera photo: go mod download %s@%s (needs the module cache or the module proxy): %v", c.module, c.version, err)
+		return nil, fmt.Errorf("camera photo: go mod download %s@%s (needs the module cache or the module proxy): %w", c.module, c.version, err)
 	}
 	data, err := os.ReadFile(filepath.Join(mod.Dir, c.path))
 	if err != nil {
-		tb.Fatalf("camera photo: %v", err)
+		return nil, fmt.Errorf("camera photo: %w", err)
 	}
-	return data
+	return data, nil
 }
 
 // Camera returns a full-size camera photo (see CameraFile) decoded by
 // image/jpeg, in stored orientation.
-func Camera(tb testing.TB, p CameraPhoto) *image.YCbCr {
-	tb.Helper()
-	img, err := jpeg.Decode(bytes.NewReader(CameraFile(tb, p)))
-	if err != nil {
-		tb.Fatalf("camera photo: %v", err)
-	}
-	y, ok := img.(*image.YCbCr)
-	if !ok {
-		tb.Fatalf("camera photo: decoded as %T, want *image.YCbCr", img)
-	}
-	return y
-}
-
-// decodeYCbCr decodes a JPEG file that image/jpeg returns as Y'CbCr.
-func decodeYCbCr(path string) (*image.YCbCr, error) {
-	data, err := os.ReadFile(path)
+func Camera(p CameraPhoto) (*image.YCbCr, error) {
+	data, err := CameraFile(p)
 	if err != nil {
 		return nil, err
 	}
+	return decodeYCbCr(cameraPhotos[p].path, data)
+}
+
+// decodeYCbCr decodes a JPEG file, named path in errors, that image/jpeg
+// returns as Y'CbCr.
+func decodeYCbCr(path string, data []byte) (*image.YCbCr, error) {
 	img, err := jpeg.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
