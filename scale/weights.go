@@ -44,7 +44,8 @@ type axis struct {
 	w      []int32
 	k      int
 	lo, hi int
-	blocks int // number of boxes (k > 1), else hi-lo
+	blocks int   // number of boxes (k > 1), else hi-lo
+	absMax int64 // the largest sum of one output's absolute weights
 }
 
 // boxFactor returns the integer pre-reduction factor for shrinking src
@@ -73,6 +74,11 @@ func (a *axis) identity() bool {
 	}
 	return true
 }
+
+// maxAbsWeights returns the largest sum of the absolute fixed-point weights
+// of one output, which bounds the magnitude of a weighted sum over the
+// largest sample.
+func (a *axis) maxAbsWeights() int64 { return a.absMax }
 
 // boxLen returns the length of box b of an axis.
 func (a *axis) boxLen(b int) int {
@@ -105,8 +111,10 @@ func newAxes(kern Kernel, lo, hi, n, k int, bits, bits2 uint) (a, a2 axis, err e
 			u := min(int(float64(float64(j)+0.5)*s), L-1)
 			a.start[j], a.count[j], a.w[j] = int32(u), 1, 1<<bits
 		}
+		a.absMax = 1 << bits
 		if bits2 != 0 {
 			a2 = a
+			a2.absMax = 1 << bits2
 			a2.w = make([]int32, n)
 			for j := range a2.w {
 				a2.w[j] = 1 << bits2
@@ -163,6 +171,11 @@ func (a *axis) setRow(j, b0 int, wb []float64, bits uint) error {
 	}
 	copy(row, row[first:last])
 	a.start[j], a.count[j] = int32(b0+first), int32(last-first)
+	var abs int64
+	for _, w := range row[:last-first] {
+		abs += int64(max(w, -w))
+	}
+	a.absMax = max(a.absMax, abs)
 	return nil
 }
 
