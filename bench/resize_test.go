@@ -12,7 +12,7 @@ import (
 // the same jobs with the peer libraries are in bench/peers.
 func BenchmarkResize(b *testing.B) {
 	for _, j := range ResizeJobs() {
-		src := ResizeSources()[j.Src]
+		src := ResizeSources(b)[j.Src]
 		b.Run(j.BenchName("profileimage"), func(b *testing.B) {
 			sz := src.Bounds().Size()
 			b.SetBytes(int64(sz.X * sz.Y))
@@ -28,9 +28,9 @@ func BenchmarkResize(b *testing.B) {
 
 // BenchmarkResizeKernels compares the built-in kernels on the main job.
 func BenchmarkResizeKernels(b *testing.B) {
-	src := ResizeSources()["ycbcr420-12mp"]
+	src := ResizeSources(b)["photo-ycbcr420-12mp"]
 	for _, k := range scale.Kernels() {
-		b.Run(fmt.Sprintf("impl=profileimage/kernel=%s/job=fit-1050/src=ycbcr420-12mp", k.Name), func(b *testing.B) {
+		b.Run(fmt.Sprintf("impl=profileimage/kernel=%s/job=fit-1050/src=photo-ycbcr420-12mp", k.Name), func(b *testing.B) {
 			b.SetBytes(12e6)
 			b.ReportAllocs()
 			for b.Loop() {

@@ -25,7 +25,12 @@ func (j *job16) band(t0, t1 int, sc *scratch, stop func() error) error {
 	sc.out = grow(sc.out, nx4)
 	sc.row16 = grow(sc.row16, 4*(p.x.hi-p.x.lo))
 	return p.rows(t0, t1, j.arrive, stop,
-		func(r, slot int) { j.hrow(r, sc.ring16[slot*nx4:(slot+1)*nx4], sc) },
+		func(from, to int) {
+			for r := from; r < to; r++ {
+				slot := r % p.ringRows
+				j.hrow(r, sc.ring16[slot*nx4:(slot+1)*nx4], sc)
+			}
+		},
 		func(ty, ys, yc int) {
 			j.vrow(ty, ys, yc, sc)
 			off, step := p.placement(ty, j.dst.stride, 4)
@@ -37,7 +42,13 @@ func (j *job16) hrow(r int, dst []int32, sc *scratch) {
 	p := j.p
 	y0 := p.y.lo + r*p.y.k
 	if !p.blockMode() {
-		hdirect16(&p.x, j.src.row(y0, p.x.lo, p.x.hi, sc.row16), dst)
+		row := j.src.row(y0, p.x.lo, p.x.hi, sc.row16)
+		if p.x.maxAbsWeights()*0xffff <= 1<<31-1 {
+			sc.lanes = grow(sc.lanes, len(row)/2)
+			hdirect16Pairs(&p.x, row, sc.lanes, dst)
+			return
+		}
+		hdirect16(&p.x, row, dst)
 		return
 	}
 	sc.colsum = grow(sc.colsum, len(sc.row16))
@@ -76,6 +87,39 @@ func hdirect16(x *axis, src []uint16, dst []int32) {
 		d[0], d[1], d[2], d[3] = int32((r+1<<7)>>8), int32((g+1<<7)>>8), int32((b+1<<7)>>8), int32((a+1<<7)>>8)
 	}
 }
+
+// hdirect16Pairs is hdirect16 with two channels to a 64-bit multiply-add:
+// it packs each pixel as r + g·2^32 and b + a·2^32 into pair. The caller
+// checks that a channel's sum fits an int32 (65535 times the largest sum
+// of absolute weights, maxAbsWeights), so the halves come apart exactly,
+// as in unpackPairs: the same values as hdirect16's.
+func hdirect16Pairs(x *axis, src []uint16, pair []uint64, dst []int32) {
+	pair = pair[:len(src)/2]
+	for i := range pair {
+		q := src[2*i : 2*i+2 : 2*i+2]
+		pair[i] = uint64(q[0]) | uint64(q[1])<<32
+	}
+	stride := x.stride
+	for j := range x.n {
+		s, n := int(x.start[j]), int(x.count[j])
+		w := x.w[j*stride : j*stride+n]
+		px := pair[2*s : 2*(s+n)]
+		var rg, ba int64
+		for k, wk := range w {
+			q := px[2*k : 2*k+2 : 2*k+2]
+			w := int64(wk)
+			rg += int64(q[0]) * w
+			ba += int64(q[1]) * w
+		}
+		r, b := int32(rg), int32(ba)
+		g, a := int32((rg-int64(r))>>32), int32((ba-int64(b))>>32)
+		d := dst[4*j : 4*j+4 : 4*j+4]
+		d[0], d[1], d[2], d[3] = round8(r), round8(g), round8(b), round8(a)
+	}
+}
+
+// round8 drops 8 fractional bits of v, rounding half up.
+func round8(v int32) int32 { return int32((int64(v) + 1<<7) >> 8) }
 
 func (j *job16) vrow(ty, ys, yc int, sc *scratch) {
 	p := j.p

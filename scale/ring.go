@@ -26,11 +26,11 @@ func (w *ringWindow) need(ys, yc int) (from, to int) {
 // rows is the loop of every band, whatever its samples: for each output
 // row ty in [t0, t1) of the stored y axis, it makes the ring hold the box
 // rows the row reads (waiting for them while the source arrives),
-// resampling each missing box row r along x into ring slot r%ringRows with
-// hrow, then has vrow combine rows [ys, ys+yc) of the ring down y into
+// resampling the missing box rows [from, to) along x into ring slots
+// r%ringRows with hrows, then has vrow combine rows [ys, ys+yc) of the ring down y into
 // output row ty and place it. stop is asked every 32 rows.
 func (p *planePlan) rows(t0, t1 int, arrive arrival, stop func() error,
-	hrow func(r, slot int), vrow func(ty, ys, yc int)) error {
+	hrows func(from, to int), vrow func(ty, ys, yc int)) error {
 	win := ringWindow{size: p.ringRows}
 	for ty := t0; ty < t1; ty++ {
 		if (ty-t0)&31 == 31 {
@@ -43,8 +43,8 @@ func (p *planePlan) rows(t0, t1 int, arrive arrival, stop func() error,
 		if err := arrive.wait(p, to); err != nil {
 			return err
 		}
-		for r := from; r < to; r++ {
-			hrow(r, r%p.ringRows)
+		if from < to {
+			hrows(from, to)
 		}
 		vrow(ty, ys, yc)
 	}

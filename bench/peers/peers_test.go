@@ -76,7 +76,7 @@ func xdraw(k draw.Scaler) func(image.Image, bench.ResizeJob) image.Image {
 
 func BenchmarkResize(b *testing.B) {
 	for _, j := range bench.ResizeJobs() {
-		src := bench.ResizeSources()[j.Src]
+		src := bench.ResizeSources(b)[j.Src]
 		for _, impl := range impls {
 			b.Run(j.BenchName(impl.name), func(b *testing.B) {
 				sz := src.Bounds().Size()
@@ -93,8 +93,8 @@ func BenchmarkResize(b *testing.B) {
 // TestPeersPSNR logs the PSNR of every implementation against the float64
 // Lanczos3 reference: for a Y'CbCr source, plane by plane for our Y'CbCr
 // output, and in RGB (reference computed from the RGB conversion) for
-// everyone's RGB output, ours converted too. Ours must reach the issue's
-// 50 dB in its own model; the peers' figures are for the record. (Our
+// everyone's RGB output, ours converted too. Ours must reach issue 12's
+// 55 dB in its own model; the peers' figures are for the record. (Our
 // Y'CbCr output keeps 4:2:0 chroma at half resolution, as JPEG will store
 // it; in RGB against a full-chroma reference that reads 34-44 dB, a cost of
 // the subsampling, not of the filter.)
@@ -103,7 +103,7 @@ func TestPeersPSNR(t *testing.T) {
 		t.Skip("the references take seconds")
 	}
 	for _, j := range bench.ResizeJobs() {
-		src := bench.ResizeSources()[j.Src]
+		src := bench.ResizeSources(t)[j.Src]
 		ref := scaletest.Lanczos3(src, j.Crop, j.W, j.H)
 		var refRGB image.Image = ref
 		if _, ok := src.(*image.YCbCr); ok {
@@ -119,8 +119,8 @@ func TestPeersPSNR(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if impl.name == "profileimage" && p < 50 {
-				t.Errorf("job=%s src=%s: ours at %.1f dB, want >= 50", j.Name, j.Src, p)
+			if impl.name == "profileimage" && p < 55 {
+				t.Errorf("job=%s src=%s: ours at %.1f dB, want >= 55", j.Name, j.Src, p)
 			}
 			t.Logf("job=%s src=%s impl=%-24s PSNR own model %5.1f dB, RGB %5.1f dB", j.Name, j.Src, impl.name, p, pRGB)
 		}
