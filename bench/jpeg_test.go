@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	stdjpeg "image/jpeg"
 	"io"
@@ -121,24 +122,28 @@ func realPhoto(b *testing.B, module, path string) []byte {
 	return data
 }
 
-// BenchmarkJPEGDecodeReal decodes real camera photos at 1/1, 1/2 and 1/8.
-// Run with -cpu 1,2.
+// BenchmarkJPEGDecodeReal decodes real camera photos at 1/1, 1/2 and 1/8
+// on one goroutine and on two (DecodeOptions.Concurrency: restart
+// intervals are decoded in parallel). The goroutines are set explicitly:
+// under -cpu, sub-benchmarks do not always see the GOMAXPROCS it sets.
 func BenchmarkJPEGDecodeReal(b *testing.B) {
 	for _, p := range realPhotos {
 		data := realPhoto(b, p.module, p.path)
 		for _, s := range []int{1, 2, 8} {
-			b.Run("impl=profileimage/src="+p.name+"/job=decode-scale1of"+strconv.Itoa(s), func(b *testing.B) {
-				opts := &jpeg.DecodeOptions{ScaleDenom: s}
-				b.SetBytes(int64(len(data)))
-				b.ReportAllocs()
-				cpu := cpuTime()
-				for b.Loop() {
-					if _, err := jpeg.Decode(data, opts); err != nil {
-						b.Fatal(err)
+			for _, workers := range []int{1, 2} {
+				b.Run(fmt.Sprintf("impl=profileimage/src=%s/job=decode-scale1of%d/workers=%d", p.name, s, workers), func(b *testing.B) {
+					opts := &jpeg.DecodeOptions{ScaleDenom: s, Concurrency: workers}
+					b.SetBytes(int64(len(data)))
+					b.ReportAllocs()
+					cpu := cpuTime()
+					for b.Loop() {
+						if _, err := jpeg.Decode(data, opts); err != nil {
+							b.Fatal(err)
+						}
 					}
-				}
-				reportCPU(b, cpu)
-			})
+					reportCPU(b, cpu)
+				})
+			}
 		}
 	}
 }
