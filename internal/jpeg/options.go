@@ -55,8 +55,9 @@ type DecodeOptions struct {
 	// entropy-coded data of a sequential scan with restart markers, each
 	// taking runs of restart intervals: 0 means runtime.GOMAXPROCS(0) for
 	// scans of 4096 blocks or more (smaller ones are not worth it), 1 the
-	// calling goroutine only, n > 1 up to n goroutines at any size. The
-	// output, the warnings and the errors are the same whatever it is.
+	// calling goroutine only, n > 1 up to n goroutines (at most 64) at any
+	// size. The output, the warnings and the errors are the same whatever
+	// it is.
 	Concurrency int
 
 	// Warn, if not nil, is called for each repair of a damaged stream that

@@ -32,6 +32,10 @@ const chunksPerWorker = 8
 // parallel decode were taken.
 var parallelHook func(taken, chunks int)
 
+// maxWorkers bounds the goroutines, and the decoder copies, of one parallel
+// decode whatever DecodeOptions.Concurrency asks.
+const maxWorkers = 64
+
 // Chunk states.
 const (
 	chunkPending = iota
@@ -59,7 +63,7 @@ func (d *decoder) parallel(br *bitReader, s *scanParams) (int, error) {
 		return 0, nil
 	}
 	nChunks := len(starts)
-	workers = min(workers, nChunks)
+	workers = min(workers, nChunks, maxWorkers)
 
 	state := make([]atomic.Int32, nChunks)
 	var next atomic.Int64
