@@ -97,7 +97,7 @@ func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]i
 			n -= l + size
 		}
 		if store {
-			blk[unzig[k]] = v * q[k]
+			blk[unzig[k&63]&63] = v * q[k&63] // the masks drop three bounds checks
 			last = k
 		}
 		k++
