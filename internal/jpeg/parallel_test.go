@@ -204,23 +204,25 @@ func TestParallelDamaged(t *testing.T) {
 			partly++
 		}
 	})()
-	p := gopter.DefaultTestParameters()
+	// A fixed seed: the check that both paths were used must not depend
+	// on the luck of a run.
+	p := gopter.DefaultTestParametersWithSeed(12)
 	p.MinSuccessfulTests = 150
 	if testing.Short() {
 		p.MinSuccessfulTests = 30
 	}
 	ps := gopter.NewProperties(p)
 	ps.Property("parallel decode of damaged data is the serial decode", prop.ForAll(
-		func(file int, ops []uint64, scale int, workers int) bool {
-			data := damage(inputs[file%len(inputs)], ops)
+		func(file int, ops []uint64, nOps, scale int, workers int) bool {
+			data := damage(inputs[file%len(inputs)], ops[:nOps])
 			s := 1 << (scale % 4)
 			if d := sameDecode(decodeWith(t, data, s, 1), decodeWith(t, data, s, workers)); d != "" {
-				t.Logf("ops %x: 1/%d on %d goroutines: %s", ops, s, workers, d)
+				t.Logf("ops %x: 1/%d on %d goroutines: %s", ops[:nOps], s, workers, d)
 				return false
 			}
 			return true
 		},
-		gen.IntRange(0, 100), gen.SliceOfN(4, gen.UInt64()), gen.IntRange(0, 3), gen.IntRange(2, 5),
+		gen.IntRange(0, 100), gen.SliceOfN(4, gen.UInt64()), gen.IntRange(0, 4), gen.IntRange(0, 3), gen.IntRange(2, 5),
 	))
 	ps.TestingRun(t)
 	if whole == 0 || partly == 0 {
