@@ -2,12 +2,19 @@ package bench
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	stdjpeg "image/jpeg"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/profileimage/profileimage/internal/jpeg"
 	"github.com/profileimage/profileimage/internal/testimage"
@@ -90,4 +97,69 @@ func BenchmarkJPEGEncode(b *testing.B) {
 			})
 		}
 	}
+}
+
+// realPhotos are licensed camera photos (MIT) from the Go module cache:
+// an iPhone XS 12 MP photo with one restart interval per MCU row, and a
+// Canon 5D III 10 MP photo without restart markers. Fetch them with
+// go mod download github.com/h2non/bimg@v1.1.9 github.com/dsoprea/go-exif/v3@v3.0.1.
+var realPhotos = []struct{ name, module, path string }{
+	{"iphone-12mp-rst", "github.com/h2non/bimg@v1.1.9", "testdata/test_exif_full.jpg"},
+	{"canon-10mp", "github.com/dsoprea/go-exif/v3@v3.0.1", "assets/NDM_8901.jpg"},
+}
+
+// realPhoto reads photo i, failing the benchmark with how to fetch it when
+// it is not in the module cache.
+func realPhoto(b *testing.B, module, path string) []byte {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), module, path))
+	if err != nil {
+		b.Fatalf("%v (go mod download %s)", err, module)
+	}
+	return data
+}
+
+// BenchmarkJPEGDecodeReal decodes real camera photos at 1/1, 1/2 and 1/8
+// on one goroutine and on two (DecodeOptions.Concurrency: restart
+// intervals are decoded in parallel). The goroutines are set explicitly:
+// under -cpu, sub-benchmarks do not always see the GOMAXPROCS it sets.
+func BenchmarkJPEGDecodeReal(b *testing.B) {
+	for _, p := range realPhotos {
+		data := realPhoto(b, p.module, p.path)
+		for _, s := range []int{1, 2, 8} {
+			for _, workers := range []int{1, 2} {
+				b.Run(fmt.Sprintf("impl=profileimage/src=%s/job=decode-scale1of%d/workers=%d", p.name, s, workers), func(b *testing.B) {
+					opts := &jpeg.DecodeOptions{ScaleDenom: s, Concurrency: workers}
+					b.SetBytes(int64(len(data)))
+					b.ReportAllocs()
+					cpu := cpuTime()
+					for b.Loop() {
+						if _, err := jpeg.Decode(data, opts); err != nil {
+							b.Fatal(err)
+						}
+					}
+					reportCPU(b, cpu)
+				})
+			}
+		}
+	}
+}
+
+// cpuTime is the CPU time the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU time per op since start as cpu-ns/op: on a
+// machine shared with other work it varies less than the wall time, and
+// on -cpu 2 it shows what a parallel decode costs in total.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }

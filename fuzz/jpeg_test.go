@@ -3,6 +3,7 @@ package fuzz
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	stdjpeg "image/jpeg"
 	"os"
@@ -23,7 +24,9 @@ const fuzzMaxPixels = 1 << 20
 // *image.YCbCr with the same subsampling ratio, *image.RGBA for Adobe RGB,
 // *image.CMYK: the package documents image/jpeg's types, without
 // exception), and the scaled decodes succeed with the scaled size and the
-// same type.
+// same type. Whatever image/jpeg says, the decode with restart intervals
+// on three goroutines (DecodeOptions.Concurrency) must give exactly the
+// serial decode's image, warnings and error.
 //
 // Intended differences, excused below:
 //   - Limits: we refuse more than fuzzMaxPixels pixels (MaxPixels) and
@@ -49,6 +52,8 @@ func FuzzJPEGDecode(f *testing.F) {
 	// The decoder's own fixtures: unusual sampling layouts and the damage
 	// libjpeg repairs (internal/jpeg/testdata/README.md).
 	fixtures, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "*.jpg"))
+	real, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "real", "*.jpg"))
+	fixtures = append(fixtures, real...)
 	for _, file := range append(files, fixtures...) {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -75,6 +80,7 @@ func FuzzJPEGDecode(f *testing.F) {
 		if err == nil {
 			checkScaled(t, data, ours)
 		}
+		checkParallel(t, data, ours, err)
 		if oc, cerr := jpeg.DecodeConfig(data); cerr == nil && (layoutDiffers(oc, data) || !stdLayout(oc)) {
 			return
 		}
@@ -115,6 +121,24 @@ func checkScaled(t *testing.T, data []byte, full image.Image) {
 		if reflect.TypeOf(small) != reflect.TypeOf(full) {
 			t.Fatalf("1/%d: type %T, %T at scale 1", s, small, full)
 		}
+	}
+}
+
+// checkParallel decodes data, which decoded as ours and err by default,
+// with restart intervals decoded on three goroutines: the result must be
+// the same, sample for sample, warning for warning, error for error.
+func checkParallel(t *testing.T, data []byte, ours image.Image, err error) {
+	var serialWarns, warns []jpeg.Warning
+	serial, serr := jpeg.Decode(data, &jpeg.DecodeOptions{MaxPixels: fuzzMaxPixels, Concurrency: 1, Warn: func(w jpeg.Warning) { serialWarns = append(serialWarns, w) }})
+	par, perr := jpeg.Decode(data, &jpeg.DecodeOptions{MaxPixels: fuzzMaxPixels, Concurrency: 3, Warn: func(w jpeg.Warning) { warns = append(warns, w) }})
+	if fmt.Sprint(serr) != fmt.Sprint(perr) || fmt.Sprint(serr) != fmt.Sprint(err) {
+		t.Fatalf("parallel decode error %v, serial %v (default %v)", perr, serr, err)
+	}
+	if !reflect.DeepEqual(warns, serialWarns) {
+		t.Fatalf("parallel decode warnings %v, serial %v", warns, serialWarns)
+	}
+	if !reflect.DeepEqual(par, serial) || serr == nil && !reflect.DeepEqual(serial, ours) {
+		t.Fatalf("parallel decode differs from the serial one")
 	}
 }
 

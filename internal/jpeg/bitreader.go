@@ -17,21 +17,27 @@ type bitReader struct {
 	eod    bool   // the data ended without a marker
 }
 
-// fill tops acc up to at least 57 bits.
+// fill tops acc up to at least 57 bits. Its fast path, small enough to
+// be inlined, takes the next whole bytes at once when the next 8 bytes of
+// data hold no 0xFF (no stuffing, no marker); fillSlow does the rest.
 func (br *bitReader) fill() {
-	acc, n, pos, data := br.acc, br.n, br.pos, br.data
-	if k := (64 - n) >> 3; k > 0 && !br.marker && pos+8 <= len(data) {
-		// The common case: the next k bytes, loaded as one word, hold no
-		// 0xFF (no stuffing, no marker), and go in at once.
-		w := binary.BigEndian.Uint64(data[pos:])
-		shift := uint(64 - 8*k)
-		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080>>shift == 0 {
-			br.acc = acc | w>>shift<<(uint(64-n)-uint(8*k))
-			br.n = n + 8*k
+	if pos := br.pos; !br.marker && pos+8 <= len(br.data) {
+		w := binary.BigEndian.Uint64(br.data[pos:])
+		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 == 0 {
+			k := (64 - br.n) >> 3
+			br.acc |= w >> (64 - 8*k) << (64 - br.n - 8*k)
+			br.n += 8 * k
 			br.pos = pos + k
 			return
 		}
 	}
+	br.fillSlow()
+}
+
+// fillSlow is fill byte by byte: it removes the stuffing and stops at a
+// marker or at the end of the data, appending zero bits from there.
+func (br *bitReader) fillSlow() {
+	acc, n, pos, data := br.acc, br.n, br.pos, br.data
 	for n <= 56 {
 		if br.marker {
 			br.pad += 8
@@ -103,11 +109,14 @@ func (br *bitReader) receiveExtend(size int) int32 {
 	if size == 0 {
 		return 0
 	}
-	v := int32(br.bits(size))
-	if v < 1<<(size-1) {
-		v -= 1<<size - 1
-	}
-	return v
+	return extend(int32(br.bits(size)), size)
+}
+
+// extend turns the size extra bits v of a coefficient (1 ≤ size ≤ 16)
+// into its signed value (section F.2.2.1 EXTEND), without a branch: the
+// sign of a coefficient is a coin toss.
+func extend(v int32, size int) int32 {
+	return v + (v-1<<(size-1))>>31&(1-1<<size)
 }
 
 // symbol decodes one Huffman symbol with t.

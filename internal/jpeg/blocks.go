@@ -43,7 +43,10 @@ func decodeDC(br *bitReader, t *huffTable, pred *int32) error {
 // decodeAC decodes the AC coefficients 1..63 of a sequential block into
 // blk, dequantized, and returns the zig-zag index of the last one written.
 // Without store (the 1/8 scale, where only DC is used) the coefficients are
-// decoded and dropped.
+// decoded and dropped. Each coefficient takes one lookup in t.ac, which
+// also resolves the value when the code and its extra bits fit in lutBits;
+// the bit window is kept in locals, and topped up to at least 32 bits
+// before each coefficient, which is enough for a code and its extra bits.
 func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]int32, store bool) (int, error) {
 	last := 0
 	acc, n := br.acc, br.n
@@ -53,31 +56,19 @@ func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]i
 			br.fill()
 			acc, n = br.acc, br.n
 		}
-		if e := t.ac[acc>>(64-lutBits)]; e != 0 {
-			if k += int(e>>8) & 15; k < 64 {
-				l := int(e & 0xff)
-				acc <<= l
-				n -= l
-				if store {
-					blk[unzig[k]] = (e >> 16) * q[k]
-					last = k
-				}
-				k++
-				continue
+		e := t.ac[acc>>(64-lutBits)]
+		if e == 0 {
+			sym, l := t.slowSymbol(acc)
+			if l == 0 {
+				return 0, errBadHuffman
 			}
-			k -= int(e>>8) & 15
+			e = int32(sym)<<8 | int32(l)
 		}
-		var sym uint8
-		l := 0
-		if e := t.sym[acc>>(64-lutBits)]; e != 0 {
-			sym, l = uint8(e>>8), int(e&0xff)
-		} else if sym, l = t.slowSymbol(acc); l == 0 {
-			return 0, errBadHuffman
-		}
-		acc <<= l
-		n -= l
-		run, size := int(sym>>4), int(sym&15)
+		l := int(e & 0x7f)
+		run, size := int(e>>12)&15, int(e>>8)&15
 		if size == 0 {
+			acc <<= l
+			n -= l
 			if run == 15 {
 				k += 16
 				continue
@@ -86,15 +77,27 @@ func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]i
 			d.endOfBand(br, run)
 			return last, nil
 		}
-		k += run
-		if k > 63 {
+		if k += run; k > 63 {
+			if e&acValue != 0 {
+				l -= size // the code alone
+			}
+			acc <<= l
+			n -= l
 			break
 		}
-		br.acc, br.n = acc, n
-		v := br.receiveExtend(size)
-		acc, n = br.acc, br.n
+		var v int32
+		if e&acValue != 0 {
+			v = e >> 16
+			acc <<= l
+			n -= l
+		} else {
+			acc <<= l
+			v = extend(int32(acc>>(64-size)), size)
+			acc <<= size
+			n -= l + size
+		}
 		if store {
-			blk[unzig[k]] = v * q[k]
+			blk[unzig[k&63]&63] = v * q[k&63] // the masks drop three bounds checks
 			last = k
 		}
 		k++

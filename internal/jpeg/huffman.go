@@ -11,9 +11,11 @@ type huffTable struct {
 	// sym maps the next lutBits bits to symbol<<8 | code length, or 0 when
 	// the code is longer than lutBits (or not a code).
 	sym [1 << lutBits]uint16
-	// ac maps the next lutBits bits to a whole AC coefficient when the code
-	// and its extra bits fit in lutBits together: value<<16 | run<<8 |
-	// total bits; 0 when they do not fit or the symbol is not a coefficient.
+	// ac maps the next lutBits bits to what a sequential AC decode needs in
+	// one lookup: symbol<<8 | bits to consume, and, when the code and its
+	// extra bits fit in lutBits together, acValue | value<<16 with the
+	// extra bits counted in the bits to consume; 0 when the code is longer
+	// than lutBits (or not a code).
 	ac [1 << lutBits]int32
 	// For codes longer than lutBits: maxCode[l] is the largest code of
 	// length l (-1 if none) and valIndex[l]-minCode[l] turns a code of
@@ -64,18 +66,18 @@ func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
 	return nil
 }
 
-// acEntry precomputes the AC coefficient for the lutBits-bit window w whose
-// first l bits are the code for sym, if the extra bits fit in the window.
+// acValue flags an ac entry that holds the coefficient's value.
+const acValue = 0x80
+
+// acEntry is the ac entry for the lutBits-bit window w whose first l bits
+// are the code for sym: the coefficient itself when its extra bits fit in
+// the window too, otherwise the symbol and the code length.
 func acEntry(w, l int32, sym uint8) int32 {
-	run, size := int32(sym>>4), int32(sym&15)
+	size := int32(sym & 15)
 	if size == 0 || l+size > lutBits {
-		return 0
+		return int32(sym)<<8 | l
 	}
-	v := (w >> (lutBits - l - size)) & (1<<size - 1)
-	if v < 1<<(size-1) {
-		v -= 1<<size - 1
-	}
-	return v<<16 | run<<8 | (l + size)
+	return extend(w>>(lutBits-l-size)&(1<<size-1), int(size))<<16 | int32(sym)<<8 | acValue | (l + size)
 }
 
 // slowSymbol decodes a code longer than lutBits from the top 16 bits of

@@ -1,6 +1,9 @@
 package jpeg
 
-import "image"
+import (
+	"image"
+	"runtime"
+)
 
 // Default limits used when the corresponding [DecodeOptions] field is zero.
 const (
@@ -38,13 +41,24 @@ type DecodeOptions struct {
 	// that Decode will return and rows y0 ≤ y < y1 (in img's coordinates)
 	// will not change any more. For a baseline gray image, or a baseline
 	// Y'CbCr image whose components are interleaved in one scan, it is
-	// called once per row of MCUs while the decode is running; otherwise
+	// called while the decode is running, for each row of MCUs (or, when
+	// restart intervals are decoded in parallel, for each run of rows
+	// that the decoded intervals complete); otherwise
 	// (progressive, multi-scan, RGB, CMYK, and the sampling layouts that
 	// are upsampled at the end) once, at the end. A non-nil error stops the
 	// decode and is returned by Decode. When Rows is set, the output type
 	// is decided at the first scan: an APP0 or APP14 segment after it is
 	// ignored.
 	Rows func(img image.Image, y0, y1 int) error
+
+	// Concurrency is the number of goroutines that decode the
+	// entropy-coded data of a sequential scan with restart markers, each
+	// taking runs of restart intervals: 0 means runtime.GOMAXPROCS(0) for
+	// scans of 4096 blocks or more (smaller ones are not worth it), 1 the
+	// calling goroutine only, n > 1 up to n goroutines (at most 64) at any
+	// size. The output, the warnings and the errors are the same whatever
+	// it is.
+	Concurrency int
 
 	// Warn, if not nil, is called for each repair of a damaged stream that
 	// Decode makes where libjpeg warns and goes on: extraneous bytes
@@ -65,6 +79,15 @@ func (o *DecodeOptions) scale() (int, error) {
 		return o.ScaleDenom, nil
 	}
 	return 0, UnsupportedError("scale denominator (want 1, 2, 4 or 8)")
+}
+
+// concurrency returns the number of goroutines, and whether the caller
+// chose it.
+func (o *DecodeOptions) concurrency() (int, bool) {
+	if o == nil || o.Concurrency <= 0 {
+		return runtime.GOMAXPROCS(0), false
+	}
+	return o.Concurrency, true
 }
 
 func (o *DecodeOptions) maxPixels() int64 {

@@ -160,9 +160,13 @@ func (d *decoder) emptyBlock(ci, bx, by int) {
 	}
 }
 
-// emptyMCU writes the blocks of MCU (mx, my) of interleaved scan s as
-// emptyBlock does.
+// emptyMCU writes the blocks of MCU (mx, my) of scan s as emptyBlock
+// does.
 func (d *decoder) emptyMCU(s *scanParams, mx, my int) {
+	if s.n == 1 {
+		d.emptyBlock(s.comps[0].ci, mx, my)
+		return
+	}
 	for i := 0; i < s.n; i++ {
 		ci := s.comps[i].ci
 		c := &d.comp[ci]

@@ -98,11 +98,9 @@ func (d *decoder) scan(p []byte) error {
 		}
 	}
 	br := &bitReader{data: d.r.data, pos: d.r.pos}
-	var err2 error
-	if s.n > 1 {
-		err2 = d.interleaved(br, &s)
-	} else {
-		err2 = d.single(br, &s)
+	from, err2 := d.parallel(br, &s)
+	if w, h, _ := d.mcuGrid(&s); err2 == nil && from < w*h {
+		err2 = d.sequence(br, &s, from)
 	}
 	d.r.pos = br.pos
 	if err2 != nil {
@@ -146,37 +144,40 @@ func (d *decoder) blockDecoder(s *scanParams) blockFunc {
 	}
 }
 
-// interleaved decodes a scan of several components, MCU by MCU.
-func (d *decoder) interleaved(br *bitReader, s *scanParams) error {
+// sequence decodes scan s MCU by MCU, in raster order, from MCU from (0,
+// or the start of a restart interval where the parallel decode stopped).
+// An MCU of an interleaved scan holds each component's blocks; a scan of
+// one component has one block per MCU, in raster order over the
+// component's own size (section A.2.2).
+func (d *decoder) sequence(br *bitReader, s *scanParams, from int) error {
 	block := d.blockDecoder(s)
 	var pred [4]int32
-	rst := restarter{d: d, br: br}
+	rst := restarter{d: d, br: br, mcu: from}
+	if d.ri > 0 {
+		rst.expected = byte(from / d.ri & 7)
+	}
+	w, h, rowH := d.mcuGrid(s)
 	stream := d.streams(s)
-	for my := 0; my < d.myy; my++ {
+	for my := from / w; my < h; my++ {
 		if err := d.ctx.Err(); err != nil {
 			return err
 		}
-		for mx := 0; mx < d.mxx; mx++ {
+		mx := 0
+		if my == from/w {
+			mx = from % w
+		}
+		for ; mx < w; mx++ {
 			if rst.skip {
 				d.emptyMCU(s, mx, my)
-			} else {
-				for i := 0; i < s.n; i++ {
-					sc := &s.comps[i]
-					c := &d.comp[sc.ci]
-					for j := 0; j < c.h*c.v; j++ {
-						bx, by := mx*c.h+j%c.h, my*c.v+j/c.h
-						if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil && !rst.damaged(err, sc.ci, bx, by) {
-							return err
-						}
-					}
-				}
+			} else if err := d.decodeMCU(br, s, block, mx, my, &pred, &rst); err != nil {
+				return err
 			}
-			if err := rst.after(d.mxx*d.myy, &pred); err != nil {
+			if err := rst.after(w*h, &pred); err != nil {
 				return err
 			}
 		}
 		if stream {
-			if err := d.emitRows((my + 1) * d.vmax * d.bs); err != nil {
+			if err := d.emitRows((my + 1) * rowH); err != nil {
 				return err
 			}
 		}
@@ -184,31 +185,33 @@ func (d *decoder) interleaved(br *bitReader, s *scanParams) error {
 	return nil
 }
 
-// single decodes a scan of one component, block by block in raster order
-// over the component's own size (section A.2.2).
-func (d *decoder) single(br *bitReader, s *scanParams) error {
-	block := d.blockDecoder(s)
-	var pred [4]int32
-	rst := restarter{d: d, br: br}
-	sc := &s.comps[0]
-	c := &d.comp[sc.ci]
-	stream := d.streams(s)
-	for by := 0; by < c.bh; by++ {
-		if err := d.ctx.Err(); err != nil {
+// mcuGrid returns the number of MCUs across and down scan s, and the
+// output rows an MCU row covers.
+func (d *decoder) mcuGrid(s *scanParams) (w, h, rowH int) {
+	if s.n == 1 {
+		c := &d.comp[s.comps[0].ci]
+		return c.bw, c.bh, d.bs
+	}
+	return d.mxx, d.myy, d.vmax * d.bs
+}
+
+// decodeMCU decodes MCU (mx, my) of scan s. An error from a block is
+// returned unless rst (nil in the parallel decode, which leaves any
+// damage to the serial one) repairs it.
+func (d *decoder) decodeMCU(br *bitReader, s *scanParams, block blockFunc, mx, my int, pred *[4]int32, rst *restarter) error {
+	if s.n == 1 {
+		sc := &s.comps[0]
+		if err := block(br, sc, mx, my, &pred[sc.ci]); err != nil && (rst == nil || !rst.damaged(err, sc.ci, mx, my)) {
 			return err
 		}
-		for bx := 0; bx < c.bw; bx++ {
-			if rst.skip {
-				d.emptyBlock(sc.ci, bx, by)
-			} else if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil && !rst.damaged(err, sc.ci, bx, by) {
-				return err
-			}
-			if err := rst.after(c.bw*c.bh, &pred); err != nil {
-				return err
-			}
-		}
-		if stream {
-			if err := d.emitRows((by + 1) * d.bs); err != nil {
+		return nil
+	}
+	for i := 0; i < s.n; i++ {
+		sc := &s.comps[i]
+		c := &d.comp[sc.ci]
+		for j := 0; j < c.h*c.v; j++ {
+			bx, by := mx*c.h+j%c.h, my*c.v+j/c.h
+			if err := block(br, sc, bx, by, &pred[sc.ci]); err != nil && (rst == nil || !rst.damaged(err, sc.ci, bx, by)) {
 				return err
 			}
 		}
