@@ -1,0 +1,120 @@
+package profileimage
+
+import (
+	"image"
+	"math"
+
+	pjpeg "github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/vendors"
+)
+
+// transformMaxPixels is the largest image whose forward DCT a byte budget
+// keeps to re-quantize at each quality it tries (see pjpeg.Transformed: 6
+// bytes a pixel for 4:2:0, 100 MB here). A larger one is encoded whole at
+// each quality: slower, in constant extra memory.
+const transformMaxPixels = 1 << 24
+
+// jpegWithin writes img as a JPEG at the largest quality from
+// out.MinQuality to out.Quality whose bytes fit maxBytes (> 0), or returns
+// errOverBudget when none does. The image is transformed once and coded at
+// each quality tried (see largestFitting).
+func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, enc encoding) ([]byte, int, error) {
+	b := img.Bounds()
+	try := func(q int) ([]byte, error) { return encode(img, vendors.JPEG, q, enc) }
+	if b.Dx()*b.Dy() <= transformMaxPixels {
+		t, err := pjpeg.Transform(img, jpegOptions(img, out.Quality, enc))
+		if err != nil {
+			return nil, 0, err
+		}
+		try = func(q int) ([]byte, error) { return t.Append(nil, q), nil }
+	}
+	return largestFitting(out.MinQuality, out.Quality, maxBytes, try)
+}
+
+// largestFitting returns the bytes that try writes at the largest quality
+// q in [lo, hi] whose bytes fit maxBytes, and q; errOverBudget when none
+// does. Like the bisection it replaces, it takes the size to grow with the
+// quality; it finds the same q in fewer tries, usually hi and two more: it
+// predicts the quality at which the size crosses maxBytes with a rate
+// model (see predictQuality) from the sizes measured so far, tries the
+// largest quality predicted to fit, and continues between the nearest
+// fitting and non-fitting qualities known. A try that does not halve
+// that interval makes the next one a bisection, so it never takes many
+// more tries than bisection would.
+func largestFitting(lo, hi int, maxBytes int64, try func(q int) ([]byte, error)) ([]byte, int, error) {
+	data, err := try(hi)
+	if err != nil || int64(len(data)) <= maxBytes {
+		return data, hi, err
+	}
+	var best []byte
+	below, above := lo-1, hi // below fits (or is lo-1), above does not
+	sizeBelow, sizeAbove := 0, len(data)
+	bisect := false
+	for above-below > 1 {
+		q := (below + above) / 2
+		if !bisect {
+			q = predictQuality(below, sizeBelow, above, sizeAbove, maxBytes)
+			q = min(max(q, below+1), above-1)
+		}
+		width := above - below
+		d, err := try(q)
+		if err != nil {
+			return nil, 0, err
+		}
+		if int64(len(d)) <= maxBytes {
+			best, below, sizeBelow = d, q, len(d)
+		} else {
+			above, sizeAbove = q, len(d)
+		}
+		bisect = 2*(above-below) > width
+	}
+	if best == nil {
+		return nil, 0, errOverBudget
+	}
+	return best, below, nil
+}
+
+// rateExponent is how the JPEG size of a photo falls as the quantization
+// tables grow: size ∝ scale^-rateExponent, scale being the IJG quality's
+// percentage of the annex K tables. Fitted on real camera photos from
+// quality 50 to 90 (0.6 to 0.7); predictQuality uses it until it has two
+// sizes of its own to fit.
+const rateExponent = 0.66
+
+// predictQuality predicts the largest quality whose size is at most
+// maxBytes from the size sizeAbove (> maxBytes) at quality above and, if
+// sizeBelow > 0, the size at quality below, by the rate model of
+// rateExponent: a straight line through the two in log size against log
+// scale, or the fitted slope through the one.
+func predictQuality(below, sizeBelow, above, sizeAbove int, maxBytes int64) int {
+	la, ly := math.Log(qualityScale(above)), math.Log(float64(sizeAbove))
+	slope := rateExponent
+	if sizeBelow > 0 {
+		if s := (math.Log(float64(sizeBelow)) - ly) / (la - math.Log(qualityScale(below))); s > 0.05 && s < 10 {
+			slope = s
+		}
+	}
+	q := scaleQuality(math.Exp(la + (ly-math.Log(float64(maxBytes)))/slope))
+	if !(q >= 0 && q <= 100) { // also NaN
+		return (below + above) / 2
+	}
+	return int(q)
+}
+
+// qualityScale is the percentage of the annex K tables that IJG quality q
+// (1..100) scales them to, as internal/jpeg computes it, but at least 1
+// (quality 100's 0 gives tables of 1s, as 1 nearly does).
+func qualityScale(q int) float64 {
+	if q < 50 {
+		return 5000 / float64(q)
+	}
+	return float64(max(200-2*q, 1))
+}
+
+// scaleQuality inverts qualityScale, continuously.
+func scaleQuality(scale float64) float64 {
+	if scale > 100 {
+		return 5000 / scale
+	}
+	return (200 - scale) / 2
+}
