@@ -36,11 +36,11 @@ func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, enc encodin
 // does. Like the bisection it replaces, it takes the size to grow with the
 // quality; it finds the same q in fewer tries, usually hi and two more: it
 // predicts the quality at which the size crosses maxBytes with a rate
-// model (see predictQuality) from the sizes measured so far, tries the
-// largest quality predicted to fit, and continues between the nearest
-// fitting and non-fitting qualities known. A try that does not halve
-// that interval makes the next one a bisection, so it never takes many
-// more tries than bisection would.
+// model (see predictQuality) from the nearest sizes measured either side,
+// tries the largest quality predicted to fit, and continues between the
+// nearest fitting and non-fitting qualities known. After predictedTries
+// tries every other one is a bisection, so that no sizes take many more
+// tries than bisection would.
 func largestFitting(lo, hi int, maxBytes int64, try func(q int) ([]byte, error)) ([]byte, int, error) {
 	data, err := try(hi)
 	if err != nil || int64(len(data)) <= maxBytes {
@@ -49,14 +49,20 @@ func largestFitting(lo, hi int, maxBytes int64, try func(q int) ([]byte, error))
 	var best []byte
 	below, above := lo-1, hi // below fits (or is lo-1), above does not
 	sizeBelow, sizeAbove := 0, len(data)
-	bisect := false
-	for above-below > 1 {
+	prevAbove, sizePrevAbove := 0, 0 // the last non-fitting quality before above
+	for n := 0; above-below > 1; n++ {
 		q := (below + above) / 2
-		if !bisect {
-			q = predictQuality(below, sizeBelow, above, sizeAbove, maxBytes)
+		if n < predictedTries || n%2 == 1 {
+			switch {
+			case sizeBelow > 0:
+				q = predictQuality(below, sizeBelow, above, sizeAbove, maxBytes)
+			case sizePrevAbove > 0:
+				q = predictQuality(prevAbove, sizePrevAbove, above, sizeAbove, maxBytes)
+			default:
+				q = predictQuality(0, 0, above, sizeAbove, maxBytes)
+			}
 			q = min(max(q, below+1), above-1)
 		}
-		width := above - below
 		d, err := try(q)
 		if err != nil {
 			return nil, 0, err
@@ -64,15 +70,19 @@ func largestFitting(lo, hi int, maxBytes int64, try func(q int) ([]byte, error))
 		if int64(len(d)) <= maxBytes {
 			best, below, sizeBelow = d, q, len(d)
 		} else {
+			prevAbove, sizePrevAbove = above, sizeAbove
 			above, sizeAbove = q, len(d)
 		}
-		bisect = 2*(above-below) > width
 	}
 	if best == nil {
 		return nil, 0, errOverBudget
 	}
 	return best, below, nil
 }
+
+// predictedTries is how many tries after the first largestFitting makes
+// where the rate model predicts, before it alternates with bisection.
+const predictedTries = 3
 
 // rateExponent is how the JPEG size of a photo falls as the quantization
 // tables grow: size ∝ scale^-rateExponent, scale being the IJG quality's
@@ -83,7 +93,7 @@ const rateExponent = 0.66
 
 // predictQuality predicts the largest quality whose size is at most
 // maxBytes from the size sizeAbove (> maxBytes) at quality above and, if
-// sizeBelow > 0, the size at quality below, by the rate model of
+// sizeBelow > 0, the size at another quality below, by the rate model of
 // rateExponent: a straight line through the two in log size against log
 // scale, or the fitted slope through the one.
 func predictQuality(below, sizeBelow, above, sizeAbove int, maxBytes int64) int {
