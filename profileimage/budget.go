@@ -15,10 +15,11 @@ import (
 const transformMaxPixels = 1 << 24
 
 // jpegWithin writes img as a JPEG at the largest quality from
-// out.MinQuality to out.Quality whose bytes fit maxBytes (> 0), or returns
-// errOverBudget when none does. The image is transformed once and coded at
-// each quality tried (see largestFitting).
-func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, enc encoding) ([]byte, int, error) {
+// out.MinQuality to out.Quality-1 whose bytes fit maxBytes (> 0), given
+// that at out.Quality they are sizeOver bytes, over it; it returns
+// errOverBudget when none fits. The image is transformed once and coded
+// at each quality tried (see largestFitting).
+func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, sizeOver int, enc encoding) ([]byte, int, error) {
 	b := img.Bounds()
 	try := func(q int) ([]byte, error) { return encode(img, vendors.JPEG, q, enc) }
 	if b.Dx()*b.Dy() <= transformMaxPixels {
@@ -28,27 +29,24 @@ func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, enc encodin
 		}
 		try = func(q int) ([]byte, error) { return t.Append(nil, q), nil }
 	}
-	return largestFitting(out.MinQuality, out.Quality, maxBytes, try)
+	return largestFitting(out.MinQuality, out.Quality, maxBytes, sizeOver, try)
 }
 
 // largestFitting returns the bytes that try writes at the largest quality
-// q in [lo, hi] whose bytes fit maxBytes, and q; errOverBudget when none
-// does. Like the bisection it replaces, it takes the size to grow with the
-// quality; it finds the same q in fewer tries, usually hi and two more: it
-// predicts the quality at which the size crosses maxBytes with a rate
-// model (see predictQuality) from the nearest sizes measured either side,
-// tries the largest quality predicted to fit, and continues between the
-// nearest fitting and non-fitting qualities known. After predictedTries
-// tries every other one is a bisection, so that no sizes take many more
-// tries than bisection would.
-func largestFitting(lo, hi int, maxBytes int64, try func(q int) ([]byte, error)) ([]byte, int, error) {
-	data, err := try(hi)
-	if err != nil || int64(len(data)) <= maxBytes {
-		return data, hi, err
-	}
+// q in [lo, hi-1] whose bytes fit maxBytes, and q, given that at hi they
+// are sizeHi bytes, over it; errOverBudget when none fits. Like the
+// bisection it replaces, it takes the size to grow with the quality; it
+// finds the same q in fewer tries, usually two: it predicts the quality at
+// which the size crosses maxBytes with a rate model (see predictQuality)
+// from the nearest sizes measured either side, tries the largest quality
+// predicted to fit, and continues between the nearest fitting and
+// non-fitting qualities known. After predictedTries tries every other one
+// is a bisection, so that no sizes take many more tries than bisection
+// would.
+func largestFitting(lo, hi int, maxBytes int64, sizeHi int, try func(q int) ([]byte, error)) ([]byte, int, error) {
 	var best []byte
 	below, above := lo-1, hi // below fits (or is lo-1), above does not
-	sizeBelow, sizeAbove := 0, len(data)
+	sizeBelow, sizeAbove := 0, sizeHi
 	prevAbove, sizePrevAbove := 0, 0 // the last non-fitting quality before above
 	for n := 0; above-below > 1; n++ {
 		q := (below + above) / 2

@@ -113,12 +113,12 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 // (0: no limit) finds the highest JPEG quality down to out.MinQuality that
 // fits (see jpegWithin). It returns errOverBudget when none does.
 func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64, enc encoding) ([]byte, int, error) {
-	if f == vendors.JPEG && maxBytes > 0 {
-		return jpegWithin(img, out, maxBytes, enc)
-	}
 	data, err := encode(img, f, out.Quality, enc)
-	if err == nil && maxBytes > 0 && int64(len(data)) > maxBytes {
+	if err != nil || maxBytes == 0 || int64(len(data)) <= maxBytes {
+		return data, out.Quality, err
+	}
+	if f != vendors.JPEG {
 		return nil, 0, errOverBudget
 	}
-	return data, out.Quality, err
+	return jpegWithin(img, out, maxBytes, len(data), enc)
 }
