@@ -14,12 +14,33 @@ import (
 // each quality: slower, in constant extra memory.
 const transformMaxPixels = 1 << 24
 
+// estimateStep is the sampling of the estimate that decides whether the
+// image is transformed before its first encode: one MCU row in
+// estimateStep is coded (see pjpeg.EstimateSize), about an eighth of the
+// work of an encode.
+const estimateStep = 8
+
+// likelyOver estimates whether the JPEG of img at out.Quality is over
+// maxBytes, and if so returns the estimated size. Only for an image that
+// jpegWithin would transform: then, rather than encode it whole at
+// out.Quality first, the byte budget transforms it first and starts its
+// search from the estimate, which saves the transform an encode repeats.
+func likelyOver(img image.Image, out vendors.Output, maxBytes int64, enc encoding) (int, bool) {
+	b := img.Bounds()
+	if maxBytes <= 0 || b.Dx()*b.Dy() > transformMaxPixels {
+		return 0, false
+	}
+	est, err := pjpeg.EstimateSize(img, jpegOptions(img, out.Quality, enc), estimateStep)
+	return est, err == nil && int64(est) > maxBytes
+}
+
 // jpegWithin writes img as a JPEG at the largest quality from
-// out.MinQuality to out.Quality-1 whose bytes fit maxBytes (> 0), given
-// that at out.Quality they are sizeOver bytes, over it; it returns
-// errOverBudget when none fits. The image is transformed once and coded
-// at each quality tried (see largestFitting).
-func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, sizeOver int, enc encoding) ([]byte, int, error) {
+// out.MinQuality to hi (out.Quality or out.Quality-1) whose bytes fit
+// maxBytes (> 0), given that at out.Quality they are about sizeQ bytes,
+// over it; it returns errOverBudget when none fits. An image of up to
+// transformMaxPixels is transformed once and coded at each quality tried
+// (see largestFitting).
+func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, hi, sizeQ int, enc encoding) ([]byte, int, error) {
 	b := img.Bounds()
 	try := func(q int) ([]byte, error) { return encode(img, vendors.JPEG, q, enc) }
 	if b.Dx()*b.Dy() <= transformMaxPixels {
@@ -29,35 +50,36 @@ func jpegWithin(img image.Image, out vendors.Output, maxBytes int64, sizeOver in
 		}
 		try = func(q int) ([]byte, error) { return t.Append(nil, q), nil }
 	}
-	return largestFitting(out.MinQuality, out.Quality, maxBytes, sizeOver, try)
+	return largestFitting(out.MinQuality, hi, maxBytes, out.Quality, sizeQ, try)
 }
 
 // largestFitting returns the bytes that try writes at the largest quality
-// q in [lo, hi-1] whose bytes fit maxBytes, and q, given that at hi they
-// are sizeHi bytes, over it; errOverBudget when none fits. Like the
-// bisection it replaces, it takes the size to grow with the quality; it
-// finds the same q in fewer tries, usually two: it predicts the quality at
-// which the size crosses maxBytes with a rate model (see predictQuality)
-// from the nearest sizes measured either side, tries the largest quality
-// predicted to fit, and continues between the nearest fitting and
-// non-fitting qualities known. After predictedTries tries every other one
-// is a bisection, so that no sizes take many more tries than bisection
-// would.
-func largestFitting(lo, hi int, maxBytes int64, sizeHi int, try func(q int) ([]byte, error)) ([]byte, int, error) {
+// q in [lo, hi] whose bytes fit maxBytes, and q, given that hi+1 does not
+// fit (or is out of range) and that at quality ref the size is about
+// sizeRef, over maxBytes; errOverBudget when none fits. Like the bisection
+// it replaces, it takes the size to grow with the quality; it finds the
+// same q in fewer tries, usually two: it predicts the quality at which the
+// size crosses maxBytes with a rate model (see predictQuality) from the
+// nearest sizes known either side, tries the largest quality predicted to
+// fit, and continues between the nearest fitting and non-fitting qualities
+// tried. After predictedTries tries every other one is a bisection, so
+// that no sizes take many more tries than bisection would.
+func largestFitting(lo, hi int, maxBytes int64, ref, sizeRef int, try func(q int) ([]byte, error)) ([]byte, int, error) {
 	var best []byte
-	below, above := lo-1, hi // below fits (or is lo-1), above does not
-	sizeBelow, sizeAbove := 0, sizeHi
-	prevAbove, sizePrevAbove := 0, 0 // the last non-fitting quality before above
+	below, above := lo-1, hi+1 // below fits (or is lo-1), above does not (or is out of range)
+	qa, sa := ref, sizeRef     // the nearest size known over maxBytes
+	qa2, sa2 := 0, 0           // the one before
+	sizeBelow := 0
 	for n := 0; above-below > 1; n++ {
 		q := (below + above) / 2
 		if n < predictedTries || n%2 == 1 {
 			switch {
 			case sizeBelow > 0:
-				q = predictQuality(below, sizeBelow, above, sizeAbove, maxBytes)
-			case sizePrevAbove > 0:
-				q = predictQuality(prevAbove, sizePrevAbove, above, sizeAbove, maxBytes)
+				q = predictQuality(below, sizeBelow, qa, sa, maxBytes)
+			case sa2 > 0:
+				q = predictQuality(qa2, sa2, qa, sa, maxBytes)
 			default:
-				q = predictQuality(0, 0, above, sizeAbove, maxBytes)
+				q = predictQuality(0, 0, qa, sa, maxBytes)
 			}
 			q = min(max(q, below+1), above-1)
 		}
@@ -68,8 +90,8 @@ func largestFitting(lo, hi int, maxBytes int64, sizeHi int, try func(q int) ([]b
 		if int64(len(d)) <= maxBytes {
 			best, below, sizeBelow = d, q, len(d)
 		} else {
-			prevAbove, sizePrevAbove = above, sizeAbove
-			above, sizeAbove = q, len(d)
+			above = q
+			qa2, sa2, qa, sa = qa, sa, q, len(d)
 		}
 	}
 	if best == nil {

@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	stdjpeg "image/jpeg"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -65,7 +66,8 @@ func bisectionTries(lo, hi, q int) int {
 
 // TestLargestFittingSizes: on sizes that grow with the quality (by
 // random steps, some flat, some in jumps, or as a photo's do), for random
-// ranges and limits, largestFitting returns the largest quality that fits
+// ranges and limits, from the size at the top or an estimate 20% either
+// side of it, largestFitting returns the largest quality that fits
 // (errOverBudget when none does) and its bytes, as bisection does; on
 // photo-like sizes in few tries, and never more than twice bisection's
 // tries plus two.
@@ -99,11 +101,16 @@ func TestLargestFittingSizes(t *testing.T) {
 				want = q
 			}
 		}
-		if int64(size[hi]) <= limit {
+		// encodeWithin's two ways: from the size at hi, encoded first and
+		// over the limit, or from an estimate of it over the limit.
+		top, ref, tries := hi-1, size[hi], 1
+		estimate := i%2 == 1
+		if estimate {
+			top, ref, tries = hi, max(size[hi]*(80+rng.IntN(41))/100, int(limit)+1), 0
+		} else if int64(size[hi]) <= limit {
 			continue // encodeWithin does not search
 		}
-		tries := 1 // encodeWithin's at hi
-		data, q, err := largestFitting(lo, hi, limit, size[hi], func(q int) ([]byte, error) {
+		data, q, err := largestFitting(lo, top, limit, hi, ref, func(q int) ([]byte, error) {
 			tries++
 			return make([]byte, size[q]), nil
 		})
@@ -116,11 +123,15 @@ func TestLargestFittingSizes(t *testing.T) {
 		if err != nil || q != want || len(data) != size[want] {
 			t.Fatalf("case %d (lo %d hi %d limit %d): quality %d (%d bytes) %v, want %d", i, lo, hi, limit, q, len(data), err, want)
 		}
-		if bound := 2*bisectionTries(lo, hi, want) + 2; tries > bound {
+		bound, photoBound := 2*bisectionTries(lo, hi, want)+2, 5
+		if estimate {
+			bound, photoBound = 2*bits.Len(uint(hi-lo+1))+3, 7
+		}
+		if tries > bound {
 			t.Errorf("case %d: %d tries, more than %d", i, tries, bound)
 		}
-		if bound := 5; photo && tries > bound {
-			t.Errorf("case %d (photo-like, γ %.2f, lo %d hi %d limit %d, answer %d): %d tries, more than %d", i, gamma, lo, hi, limit, want, tries, bound)
+		if photo && tries > photoBound {
+			t.Errorf("case %d (photo-like, γ %.2f, lo %d hi %d limit %d, answer %d): %d tries, more than %d", i, gamma, lo, hi, limit, want, tries, photoBound)
 		}
 	}
 }
@@ -221,7 +232,7 @@ func TestEncodeWithinAsBisection(t *testing.T) {
 					}
 					tries := 1
 					if !fits(out.Quality) {
-						largestFitting(out.MinQuality, out.Quality, limit, len(encoded[out.Quality]), func(q int) ([]byte, error) {
+						largestFitting(out.MinQuality, out.Quality-1, limit, out.Quality, len(encoded[out.Quality]), func(q int) ([]byte, error) {
 							tries++
 							return encoded[q], nil
 						})

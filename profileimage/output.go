@@ -111,8 +111,15 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 
 // encodeWithin encodes img at out.Quality, and when that is over maxBytes
 // (0: no limit) finds the highest JPEG quality down to out.MinQuality that
-// fits (see jpegWithin). It returns errOverBudget when none does.
+// fits (see jpegWithin), starting from an estimate of the size at
+// out.Quality instead when that is clearly over (see likelyOver). It
+// returns errOverBudget when none fits.
 func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64, enc encoding) ([]byte, int, error) {
+	if f == vendors.JPEG {
+		if est, over := likelyOver(img, out, maxBytes, enc); over {
+			return jpegWithin(img, out, maxBytes, out.Quality, est, enc)
+		}
+	}
 	data, err := encode(img, f, out.Quality, enc)
 	if err != nil || maxBytes == 0 || int64(len(data)) <= maxBytes {
 		return data, out.Quality, err
@@ -120,5 +127,5 @@ func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxByte
 	if f != vendors.JPEG {
 		return nil, 0, errOverBudget
 	}
-	return jpegWithin(img, out, maxBytes, len(data), enc)
+	return jpegWithin(img, out, maxBytes, out.Quality-1, len(data), enc)
 }
