@@ -128,15 +128,20 @@ type encoding struct {
 	orientation int
 }
 
+// jpegOptions are the options img is written with as a JPEG.
+func jpegOptions(img image.Image, quality int, enc encoding) *pjpeg.EncodeOptions {
+	b := img.Bounds()
+	optimize := b.Dx()*b.Dy() <= optimizeBelow
+	return &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize,
+		Concurrency: enc.concurrency, Orientation: enc.orientation}
+}
+
 // encode writes img in format f; quality applies to JPEG. Neither encoder
 // writes metadata, and both are deterministic.
 func encode(img image.Image, f vendors.Format, quality int, enc encoding) ([]byte, error) {
 	switch f {
 	case vendors.JPEG:
-		b := img.Bounds()
-		optimize := b.Dx()*b.Dy() <= optimizeBelow
-		return pjpeg.Append(nil, img, &pjpeg.EncodeOptions{Quality: quality, OptimizeHuffman: optimize,
-			Concurrency: enc.concurrency, Orientation: enc.orientation})
+		return pjpeg.Append(nil, img, jpegOptions(img, quality, enc))
 	case vendors.PNG:
 		if enc.orientation > 1 {
 			return nil, fmt.Errorf("a PNG needs an upright image, not orientation %d", enc.orientation)

@@ -110,33 +110,22 @@ func encodeResult(img image.Image, p vendors.Profile, sz vendors.Size, bg color.
 }
 
 // encodeWithin encodes img at out.Quality, and when that is over maxBytes
-// (0: no limit) binary-searches the highest JPEG quality down to
-// out.MinQuality that fits. It returns errOverBudget when none does.
+// (0: no limit) finds the highest JPEG quality down to out.MinQuality that
+// fits (see jpegWithin), starting from an estimate of the size at
+// out.Quality instead when that is clearly over (see likelyOver). It
+// returns errOverBudget when none fits.
 func encodeWithin(img image.Image, f vendors.Format, out vendors.Output, maxBytes int64, enc encoding) ([]byte, int, error) {
-	fits := func(d []byte) bool { return maxBytes == 0 || int64(len(d)) <= maxBytes }
+	if f == vendors.JPEG {
+		if est, over := likelyOver(img, out, maxBytes, enc); over {
+			return jpegWithin(img, out, maxBytes, out.Quality, est, enc)
+		}
+	}
 	data, err := encode(img, f, out.Quality, enc)
-	if err != nil || fits(data) {
+	if err != nil || maxBytes == 0 || int64(len(data)) <= maxBytes {
 		return data, out.Quality, err
 	}
 	if f != vendors.JPEG {
 		return nil, 0, errOverBudget
 	}
-	var best []byte
-	bestQ := 0
-	for lo, hi := out.MinQuality, out.Quality-1; lo <= hi; {
-		q := (lo + hi) / 2
-		d, err := encode(img, f, q, enc)
-		if err != nil {
-			return nil, 0, err
-		}
-		if fits(d) {
-			best, bestQ, lo = d, q, q+1
-		} else {
-			hi = q - 1
-		}
-	}
-	if best == nil {
-		return nil, 0, errOverBudget
-	}
-	return best, bestQ, nil
+	return jpegWithin(img, out, maxBytes, out.Quality-1, len(data), enc)
 }

@@ -56,7 +56,18 @@ func Encode(w io.Writer, img image.Image, opts *EncodeOptions) error {
 // reads), so that up to eight goroutines code it at once; they cost a few
 // bytes per interval.
 func Append(dst []byte, img image.Image, opts *EncodeOptions) ([]byte, error) {
-	var o EncodeOptions
+	o, turn, w, h, err := checkOptions(img, opts)
+	if err != nil {
+		return dst, err
+	}
+	e := newEncoder(img, &o, turn)
+	return e.appendJPEG(dst, w, h), nil
+}
+
+// checkOptions returns opts with the defaults filled in and the quality
+// clamped, the orientation, and the size of the JPEG of img, or an error
+// for an orientation or a size that a JPEG cannot have.
+func checkOptions(img image.Image, opts *EncodeOptions) (o EncodeOptions, turn orientation, w, h int, err error) {
 	if opts != nil {
 		o = *opts
 	}
@@ -64,21 +75,25 @@ func Append(dst []byte, img image.Image, opts *EncodeOptions) ([]byte, error) {
 		o.Quality = DefaultQuality
 	}
 	o.Quality = min(max(o.Quality, 1), 100)
-	turn, ok := orient.Of(o.Orientation)
+	t, ok := orient.Of(o.Orientation)
 	if !ok {
-		return dst, UnsupportedError("orientation (want 0 to 8)")
+		return o, turn, 0, 0, UnsupportedError("orientation (want 0 to 8)")
 	}
 	b := img.Bounds()
-	w, h := turn.Size(b.Dx(), b.Dy())
+	w, h = t.Size(b.Dx(), b.Dy())
 	if w <= 0 || h <= 0 || w > 0xffff || h > 0xffff {
-		return dst, UnsupportedError("image size (want 1..65535 on each side)")
+		return o, turn, 0, 0, UnsupportedError("image size (want 1..65535 on each side)")
 	}
-	e := newEncoder(img, &o, orientation{turn})
+	return o, orientation{t}, w, h, nil
+}
+
+// appendJPEG writes the whole w×h JPEG after dst.
+func (e *encoder) appendJPEG(dst []byte, w, h int) []byte {
 	e.buf = dst
 	e.writeHeaders(w, h)
 	e.writeScan(w, h)
 	e.buf = append(e.buf, 0xff, markerEOI)
-	return e.buf, nil
+	return e.buf
 }
 
 // encoder holds the state of one Encode call.
@@ -93,6 +108,10 @@ type encoder struct {
 	codes  [4]*huffCode
 	fast   [2]*acFast // AC luma, AC chroma
 	buf    []byte
+	// coefs, when not nil, holds the transform outputs of every block (64
+	// each, in coding order; see Transformed), which are quantized instead
+	// of reading src.
+	coefs []int32
 }
 
 func newEncoder(img image.Image, o *EncodeOptions, turn orientation) *encoder {
@@ -121,12 +140,18 @@ func newEncoder(img image.Image, o *EncodeOptions, turn orientation) *encoder {
 	if pixels.at != nil {
 		e.src = pixels.oriented(turn)
 	}
-	e.tables = scaledQuant(o.Quality)
+	e.setQuality(o.Quality)
+	return e
+}
+
+// setQuality sets the quantization tables for quality 1..100 and the
+// typical Huffman tables.
+func (e *encoder) setQuality(quality int) {
+	e.tables = scaledQuant(quality)
 	for t := range e.tables {
 		e.quant[t] = newQuantizer(&e.tables[t])
 	}
 	e.specs = stdHuff
-	return e
 }
 
 // writeHeaders writes SOI, DQT, SOF0 and, unless the tables are

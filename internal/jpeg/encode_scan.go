@@ -159,12 +159,21 @@ func (e *encoder) layout(w, h int) (mxx, myy, perMCU int) {
 }
 
 // eachBlock transforms and quantizes the blocks of MCU rows [my0, my1) of
-// an image mxx MCUs wide, perMCU blocks each, in coding order, and calls f
+// an image mxx MCUs wide, perMCU blocks each, in coding order (or only
+// quantizes them, from e.coefs), and calls f
 // with each block and its component. The pass (emit or count) is chosen
 // once, by the caller's f, not in the loop.
 func (e *encoder) eachBlock(mxx, perMCU, my0, my1 int, f func(q *quantized, c int)) {
-	var blocks [6][64]uint8
 	var q quantized
+	if e.coefs != nil {
+		for b := my0 * mxx * perMCU; b < my1*mxx*perMCU; b++ {
+			c := e.compOf(b % perMCU)
+			q.mask = quantizeStored((*[64]int32)(e.coefs[64*b:]), &e.quant[min(c, 1)], &q.q)
+			f(&q, c)
+		}
+		return
+	}
+	var blocks [6][64]uint8
 	for my := my0; my < my1; my++ {
 		for mx := 0; mx < mxx; mx++ {
 			e.src.mcu(mx, my, &blocks)

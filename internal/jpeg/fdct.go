@@ -52,13 +52,10 @@ func aanOddOut(p11, t7, z2, z4 int) (o1, o3, o5, o7 int) {
 	return z11 + z4, z13 - z2, z13 + z2, z11 - z4
 }
 
-// fdctQuantize is the forward DCT of an 8×8 block of samples in 0..255
-// (natural order), level-shifted by -128, followed by quantization with
-// t into q in zig-zag order. It returns a mask with bit k set for each
-// non-zero AC coefficient q[k].
-func fdctQuantize(src *[64]uint8, t *quantizer, q *[64]int16) uint64 {
-	var b [64]int32
-	// Pass 1: rows, with aanFrac fraction bits from here on.
+// fdctRows is pass 1 of the forward DCT: the rows of an 8×8 block of
+// samples in 0..255 (natural order), level-shifted by -128, into b with
+// aanFrac fraction bits.
+func fdctRows(src *[64]uint8, b *[64]int32) {
 	for y := 0; y < 8; y++ {
 		p := src[y*8 : y*8+8 : y*8+8]
 		d0, d1, d2, d3 := int(p[0]), int(p[1]), int(p[2]), int(p[3])
@@ -71,29 +68,28 @@ func fdctQuantize(src *[64]uint8, t *quantizer, q *[64]int16) uint64 {
 		r[0], r[1], r[2], r[3] = int32(o0-8*128<<aanFrac), int32(o1), int32(o2), int32(o3)
 		r[4], r[5], r[6], r[7] = int32(o4), int32(o5), int32(o6), int32(o7)
 	}
-	// Pass 2: columns, then quantization.
-	*q = [64]int16{}
-	var mask uint64
-	for x := 0; x < 8; x++ {
-		c := b[x:]
-		d0, d1, d2, d3 := int(c[0]), int(c[8]), int(c[16]), int(c[24])
-		d4, d5, d6, d7 := int(c[32]), int(c[40]), int(c[48]), int(c[56])
-		o0, o2, o4, o6 := aanEven(d0+d7, d1+d6, d2+d5, d3+d4)
-		t4, t5, t6, t7 := d3-d4, d2-d5, d1-d6, d0-d7
-		z2, z4 := aanRotate(t4+t5, t6+t7)
-		o1, o3, o5, o7 := aanOddOut(t5+t6, t7, z2, z4)
-		// A column whose outputs all quantize to zero (common at high
-		// frequencies) is skipped with one well-predicted branch.
-		th := t.zero[x] - 1 // |v| ≤ th: zero
-		m := max(uint(o0+th), uint(o1+th), uint(o2+th), uint(o3+th),
-			uint(o4+th), uint(o5+th), uint(o6+th), uint(o7+th))
-		if m <= uint(2*th) {
-			continue
-		}
-		mask |= t.put(q, x, o0) | t.put(q, 8+x, o1) | t.put(q, 16+x, o2) | t.put(q, 24+x, o3) |
-			t.put(q, 32+x, o4) | t.put(q, 40+x, o5) | t.put(q, 48+x, o6) | t.put(q, 56+x, o7)
-	}
-	return mask &^ 1
+}
+
+// fdctColumn is pass 2 of the forward DCT for column x of b.
+func fdctColumn(b *[64]int32, x int) (o0, o1, o2, o3, o4, o5, o6, o7 int) {
+	c := b[x:]
+	d0, d1, d2, d3 := int(c[0]), int(c[8]), int(c[16]), int(c[24])
+	d4, d5, d6, d7 := int(c[32]), int(c[40]), int(c[48]), int(c[56])
+	o0, o2, o4, o6 = aanEven(d0+d7, d1+d6, d2+d5, d3+d4)
+	t4, t5, t6, t7 := d3-d4, d2-d5, d1-d6, d0-d7
+	z2, z4 := aanRotate(t4+t5, t6+t7)
+	o1, o3, o5, o7 = aanOddOut(t5+t6, t7, z2, z4)
+	return
+}
+
+// fdctQuantize is the forward DCT of an 8×8 block of samples in 0..255
+// (natural order), level-shifted by -128, followed by quantization with
+// t into q in zig-zag order. It returns a mask with bit k set for each
+// non-zero AC coefficient q[k].
+func fdctQuantize(src *[64]uint8, t *quantizer, q *[64]int16) uint64 {
+	var c [64]int32
+	fdct(src, &c)
+	return quantizeStored(&c, t, q)
 }
 
 // quantShift is the fixed-point precision of quantizer.mul.
@@ -147,4 +143,40 @@ func newQuantizer(table *[64]uint8) (t quantizer) {
 		}
 	}
 	return t
+}
+
+// fdct is the forward DCT of src without the quantization: the transform
+// outputs, in natural order, for quantizeStored (now or later: a
+// [Transformed] keeps them to code the image at several qualities).
+func fdct(src *[64]uint8, out *[64]int32) {
+	var b [64]int32
+	fdctRows(src, &b)
+	for x := 0; x < 8; x++ {
+		o0, o1, o2, o3, o4, o5, o6, o7 := fdctColumn(&b, x)
+		out[x], out[8+x], out[16+x], out[24+x] = int32(o0), int32(o1), int32(o2), int32(o3)
+		out[32+x], out[40+x], out[48+x], out[56+x] = int32(o4), int32(o5), int32(o6), int32(o7)
+	}
+}
+
+// quantizeStored quantizes the transform outputs c of fdct with t into q,
+// in zig-zag order, and returns a mask with bit k set for each non-zero AC
+// coefficient q[k].
+func quantizeStored(c *[64]int32, t *quantizer, q *[64]int16) uint64 {
+	*q = [64]int16{}
+	var mask uint64
+	for x := 0; x < 8; x++ {
+		o0, o1, o2, o3 := int(c[x]), int(c[8+x]), int(c[16+x]), int(c[24+x])
+		o4, o5, o6, o7 := int(c[32+x]), int(c[40+x]), int(c[48+x]), int(c[56+x])
+		// A column whose outputs all quantize to zero (common at high
+		// frequencies) is skipped with one well-predicted branch.
+		th := t.zero[x] - 1 // |v| ≤ th: zero
+		m := max(uint(o0+th), uint(o1+th), uint(o2+th), uint(o3+th),
+			uint(o4+th), uint(o5+th), uint(o6+th), uint(o7+th))
+		if m <= uint(2*th) {
+			continue
+		}
+		mask |= t.put(q, x, o0) | t.put(q, 8+x, o1) | t.put(q, 16+x, o2) | t.put(q, 24+x, o3) |
+			t.put(q, 32+x, o4) | t.put(q, 40+x, o5) | t.put(q, 48+x, o6) | t.put(q, 56+x, o7)
+	}
+	return mask &^ 1
 }
