@@ -118,17 +118,26 @@ const (
 	bytesPerGrayPixel  = 4
 	bytesPerPixel      = 16 // every other colour model
 	bytesPerUpload     = 1 << 20
+	// A profile with a byte cap may keep the forward DCT of a JPEG
+	// output to re-quantize it at each quality its budget tries: 4 bytes
+	// a coefficient, 1.5 coefficients a pixel in 4:2:0 (the facade's
+	// JPEG outputs), so 6 bytes a pixel of the upload at most (the
+	// outputs are never larger than the upload).
+	bytesPerBudgetPixel = 6
 )
 
 // decodeCost estimates the bytes that normalizing and scaling an upload
-// takes, from its header.
-func decodeCost(info validate.Info) int64 {
+// to profile p takes, from its header.
+func decodeCost(info validate.Info, p vendors.Profile) int64 {
 	per := int64(bytesPerPixel)
 	switch info.ColorModel {
 	case validate.ColorYCbCr:
 		per = bytesPerYCbCrPixel
 	case validate.ColorGray:
 		per = bytesPerGrayPixel
+	}
+	if p.MaxBytes > 0 {
+		per += bytesPerBudgetPixel
 	}
 	return bytesPerUpload + int64(info.Width)*int64(info.Height)*per
 }

@@ -58,7 +58,7 @@ func (a *api) upload(w http.ResponseWriter, r *http.Request, e vendors.HTTPEndpo
 		a.failUpload(w, err)
 		return
 	}
-	cost := decodeCost(info)
+	cost := decodeCost(info, a.p)
 	if cost > adm.pixels.size {
 		a.fail(w, profileimage.Reject(a.p, vendors.ReasonTooManyPixels,
 			fmt.Sprintf("%dx%d needs more memory than this server admits for one upload", info.Width, info.Height),
