@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/profileimage/profileimage/validate"
+	"github.com/profileimage/profileimage/vendors"
 )
 
 // errBusy: a request waited its longest and was not admitted.
