@@ -63,7 +63,9 @@
 // pass of 8-bit planes weighs two samples with one 64-bit multiply (two
 // int32 sums packed in a word, exact because each sum fits an int32), and
 // so does the direct horizontal pass (two rows of an 8-bit plane, or two
-// channels of RGBA).
+// channels of RGBA); on 8-bit planes it takes four rows at a time, two
+// multiplies per weight loaded, and the ring of rows reads up to three rows
+// ahead so that the batches stay whole.
 //
 // Row bands run in parallel on up to Options.Concurrency goroutines, each
 // with its own scratch; each goroutine takes several bands in turn, so a

@@ -7,7 +7,8 @@ import (
 )
 
 // TestPackedDirectPassesMatch checks that the direct horizontal passes that
-// pack two values to a 64-bit multiply (hdirect8x2, hdirect16Pairs) give
+// pack two values to a 64-bit multiply (hdirect8x2, hdirect8x4,
+// hdirect16Pairs) give
 // the same values as the plain ones, on extreme and random samples, for
 // shrinking and enlarging with every built-in kernel.
 func TestPackedDirectPassesMatch(t *testing.T) {
@@ -39,6 +40,16 @@ func TestPackedDirectPassesMatch(t *testing.T) {
 				hdirect8x2(&x, a, b, make([]uint64, sz[0]), gotA, gotB)
 				if !slices.Equal(gotA, wantA) || !slices.Equal(gotB, wantB) {
 					t.Errorf("%s %v %s: hdirect8x2 differs from hdirect8", k.Name, sz, name)
+				}
+				var got4 [4][]int16
+				for i := range got4 {
+					got4[i] = make([]int16, sz[1])
+				}
+				hdirect8x4(&x, [4][]uint8{b, a, a, b}, make([]uint64, 2*sz[0]), got4)
+				for i, want := range [4][]int16{wantB, wantA, wantA, wantB} {
+					if !slices.Equal(got4[i], want) {
+						t.Errorf("%s %v %s: hdirect8x4 row %d differs from hdirect8", k.Name, sz, name, i)
+					}
 				}
 				if x.maxAbsWeights()*0xffff > 1<<31-1 {
 					t.Fatalf("%s %v: weights too large for hdirect16Pairs", k.Name, sz)

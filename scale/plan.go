@@ -14,7 +14,7 @@ type planePlan struct {
 	x, y       axis
 	o          orientation
 	dstX, dstY int  // top-left of the resampled area in the destination plane
-	ringRows   int  // the most box rows one output row reads
+	ringRows   int  // the slots of a band's ring of rows (see ringSlots)
 	identity   bool // both axes map each sample to itself: only moves samples
 }
 
@@ -72,9 +72,11 @@ func newPlanePlan(kern Kernel, o orientation, w, h int, crop, pad image.Rectangl
 			return nil, err
 		}
 	}
+	most := 0
 	for _, c := range p.y.count {
-		p.ringRows = max(p.ringRows, int(c))
+		most = max(most, int(c))
 	}
+	p.ringRows = ringSlots(most)
 	p.identity = p.x.identity() && p.y.identity()
 	return p, nil
 }

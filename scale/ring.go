@@ -9,15 +9,31 @@ package scale
 // weights are trimmed) and the next output row start before it. So the ring
 // is refilled from scratch whenever a window starts before the rows it
 // holds; refilling gives the same values, so bands never change pixels.
-type ringWindow struct{ lo, next, size int }
+//
+// The horizontal passes are fastest on rowBatch rows at a time, so the
+// ring reads ahead: it resamples whole batches of rows, up to rowBatch-1
+// rows beyond those the output row reads (never beyond limit, the number
+// of box rows), and has rowBatch-1 slots more than an output row reads.
+type ringWindow struct{ lo, next, size, limit int }
+
+// rowBatch is how many rows the ring resamples at a time when it can (see
+// hdirect8x4).
+const rowBatch = 4
+
+// ringSlots returns the slots of a ring whose output rows read at most
+// most rows.
+func ringSlots(most int) int { return most + rowBatch - 1 }
 
 // need returns the rows [from, to) to resample into the ring so that it
-// holds rows [ys, ys+yc), with yc at most size.
+// holds rows [ys, ys+yc), with yc at most size-(rowBatch-1).
 func (w *ringWindow) need(ys, yc int) (from, to int) {
 	if ys < w.lo || ys > w.next {
 		w.lo, w.next = ys, ys
 	}
 	from, to = w.next, max(w.next, ys+yc)
+	if to > from {
+		to = min(from+(to-from+rowBatch-1)/rowBatch*rowBatch, max(to, w.limit))
+	}
 	w.next = to
 	w.lo = max(w.lo, to-w.size)
 	return from, to
@@ -31,7 +47,7 @@ func (w *ringWindow) need(ys, yc int) (from, to int) {
 // output row ty and place it. stop is asked every 32 rows.
 func (p *planePlan) rows(t0, t1 int, arrive arrival, stop func() error,
 	hrows func(from, to int), vrow func(ty, ys, yc int)) error {
-	win := ringWindow{size: p.ringRows}
+	win := ringWindow{size: p.ringRows, limit: p.y.blocks}
 	for ty := t0; ty < t1; ty++ {
 		if (ty-t0)&31 == 31 {
 			if err := stop(); err != nil {

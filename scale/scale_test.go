@@ -323,7 +323,9 @@ func TestAllocationsAreConstant(t *testing.T) {
 			t.Errorf("%s: %v allocations per run, want at most %v", c.name, n, c.max)
 		}
 	}
-	// The output dominates the bytes: a Scaler allocates little more.
+	// The output dominates the bytes: a Scaler allocates little more (its
+	// pooled scratch, some 40 KB here, is made again when a collection
+	// empties the pool, which costs some kilobytes a run on average).
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for range 10 {
@@ -331,7 +333,7 @@ func TestAllocationsAreConstant(t *testing.T) {
 	}
 	runtime.ReadMemStats(&after)
 	out := 200*150 + 2*100*75
-	if per := (after.TotalAlloc - before.TotalAlloc) / 10; per > uint64(out+8192) {
+	if per := (after.TotalAlloc - before.TotalAlloc) / 10; per > uint64(out+12<<10) {
 		t.Errorf("Scaler.Resize allocates %d bytes, the output is %d", per, out)
 	}
 }
