@@ -17,6 +17,11 @@ type huffTable struct {
 	// extra bits counted in the bits to consume; 0 when the code is longer
 	// than lutBits (or not a code).
 	ac [1 << lutBits]int32
+	// skip maps the next lutBits bits to what skipping an AC coefficient
+	// needs (at 1/8 scale, where only DC is used): symbol<<8 | the length
+	// of the code plus its extra bits; 0 when the code is longer than
+	// lutBits (or not a code).
+	skip [1 << lutBits]uint16
 	// For codes longer than lutBits: maxCode[l] is the largest code of
 	// length l (-1 if none) and valIndex[l]-minCode[l] turns a code of
 	// length l into an index into vals.
@@ -56,6 +61,7 @@ func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
 				for j := int32(0); j < 1<<shift; j++ {
 					t.sym[base+j] = entry
 					t.ac[base+j] = acEntry(base+j, l, sym)
+					t.skip[base+j] = uint16(sym)<<8 | uint16(l) + uint16(sym&15)
 				}
 			}
 			code++
