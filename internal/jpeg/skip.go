@@ -40,7 +40,24 @@ func (d *decoder) skipAC(br *bitReader, t *huffTable) error {
 				acc, n = br.acc, br.n
 			}
 		}
-		e := t.skip[acc>>(64-lutBits)&(1<<lutBits-1)]
+		w := acc >> (64 - lutBits) & (1<<lutBits - 1)
+		// A run of codes is taken when the one-code path would take
+		// them the same way: without topping up the window between
+		// them (it holds 32 bits and more before each) and without
+		// passing the end of the block.
+		if r := t.run[w]; r != 0 && n >= 32+lutBits && k+int(r>>runAdvShift&127) <= 64 {
+			l := int(r & 15)
+			acc <<= l
+			n -= l
+			if r&runEOB != 0 {
+				br.acc, br.n = acc, n
+				d.eobRun = 0
+				return nil
+			}
+			k += int(r >> runAdvShift & 127)
+			continue
+		}
+		e := t.skip[w]
 		if e == 0 {
 			sym, l := t.slowSymbol(acc)
 			if l == 0 {
