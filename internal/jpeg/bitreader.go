@@ -13,7 +13,7 @@ type bitReader struct {
 	acc    uint64 // unread bits, left-aligned; bits after the first n are 0
 	n      int    // number of unread bits in acc, padding included
 	pad    int    // number of zero bits appended after the segment ended
-	marker bool   // pos is at a marker or at the end of the data
+	marker bool   // pos is at a marker's 0xFF or at the end of the data
 	eod    bool   // the data ended without a marker
 }
 
@@ -32,19 +32,19 @@ func (br *bitReader) fill() {
 // registers): when the next 8 bytes of data hold no 0xFF (no stuffing, no
 // marker) it takes the next whole bytes at once and returns the window
 // topped up to at least 57 bits; otherwise it returns ok false and leaves
-// br alone, and the caller stores the window and calls fillSlow.
+// br alone, and the caller stores the window and calls fillSlow. It need
+// not test br.marker: at a marker the next 8 bytes hold its 0xFF. It is
+// small enough to be inlined.
 func (br *bitReader) fillFast(acc uint64, n int) (uint64, int, bool) {
-	pos := br.pos
-	if br.marker || pos+8 > len(br.data) {
-		return acc, n, false
+	if pos := br.pos; pos+8 <= len(br.data) {
+		w := binary.BigEndian.Uint64(br.data[pos:])
+		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 == 0 {
+			m := (64 - n) &^ 7 // whole bytes, in bits
+			br.pos = pos + m>>3
+			return acc | w>>(64-m)<<(64-n-m), n + m, true
+		}
 	}
-	w := binary.BigEndian.Uint64(br.data[pos:])
-	if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 != 0 {
-		return acc, n, false
-	}
-	k := (64 - n) >> 3
-	br.pos = pos + k
-	return acc | w>>(64-8*k)<<(64-n-8*k), n + 8*k, true
+	return acc, n, false
 }
 
 // fillSlow is fill byte by byte: it removes the stuffing and stops at a
