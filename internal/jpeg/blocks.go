@@ -52,12 +52,9 @@ func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]i
 	acc, n := br.acc, br.n
 	for k := 1; k < 64; {
 		if n < 32 {
-			var ok bool
-			if acc, n, ok = br.fillFast(acc, n); !ok {
-				br.acc, br.n = acc, n
-				br.fillSlow()
-				acc, n = br.acc, br.n
-			}
+			br.acc, br.n = acc, n
+			br.fill()
+			acc, n = br.acc, br.n
 		}
 		e := t.ac[acc>>(64-lutBits)]
 		if e == 0 {

@@ -34,7 +34,9 @@ func (d *decoder) skipAC(br *bitReader, t *huffTable) error {
 	for k := 1; k < 64; {
 		if n < 32 {
 			var ok bool
-			if acc, n, ok = br.fillFast(acc, n); !ok {
+			if acc, n, ok = br.fillFast(acc, n); ok {
+				br.acc, br.n = acc, n // as fill leaves them, for an error
+			} else {
 				br.acc, br.n = acc, n
 				br.fillSlow()
 				acc, n = br.acc, br.n
@@ -61,8 +63,7 @@ func (d *decoder) skipAC(br *bitReader, t *huffTable) error {
 		if e == 0 {
 			sym, l := t.slowSymbol(acc)
 			if l == 0 {
-				br.acc, br.n = acc, n
-				return errBadHuffman
+				return errBadHuffman // br as the last top-up left it, as decodeAC
 			}
 			e = uint16(sym)<<8 | uint16(l) + uint16(sym&15)
 		}
