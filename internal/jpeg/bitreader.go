@@ -13,25 +13,38 @@ type bitReader struct {
 	acc    uint64 // unread bits, left-aligned; bits after the first n are 0
 	n      int    // number of unread bits in acc, padding included
 	pad    int    // number of zero bits appended after the segment ended
-	marker bool   // pos is at a marker or at the end of the data
+	marker bool   // pos is at a marker's 0xFF or at the end of the data
 	eod    bool   // the data ended without a marker
 }
 
-// fill tops acc up to at least 57 bits. Its fast path, small enough to
-// be inlined, takes the next whole bytes at once when the next 8 bytes of
-// data hold no 0xFF (no stuffing, no marker); fillSlow does the rest.
+// fill tops acc up to at least 57 bits: fillFast when it can, else
+// fillSlow.
 func (br *bitReader) fill() {
-	if pos := br.pos; !br.marker && pos+8 <= len(br.data) {
-		w := binary.BigEndian.Uint64(br.data[pos:])
-		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 == 0 {
-			k := (64 - br.n) >> 3
-			br.acc |= w >> (64 - 8*k) << (64 - br.n - 8*k)
-			br.n += 8 * k
-			br.pos = pos + k
-			return
-		}
+	if acc, n, ok := br.fillFast(br.acc, br.n); ok {
+		br.acc, br.n = acc, n
+		return
 	}
 	br.fillSlow()
+}
+
+// fillFast is the fast path of fill, for a bit window acc, n that the
+// caller may hold in locals (so that a block decoder keeps it in
+// registers): when the next 8 bytes of data hold no 0xFF (no stuffing, no
+// marker) it takes the next whole bytes at once and returns the window
+// topped up to at least 57 bits; otherwise it returns ok false and leaves
+// br alone, and the caller stores the window and calls fillSlow. It need
+// not test br.marker: at a marker the next 8 bytes hold its 0xFF. It is
+// small enough to be inlined.
+func (br *bitReader) fillFast(acc uint64, n int) (uint64, int, bool) {
+	if pos := br.pos; pos+8 <= len(br.data) {
+		w := binary.BigEndian.Uint64(br.data[pos:])
+		if x := ^w; (x-0x0101010101010101)&^x&0x8080808080808080 == 0 {
+			m := (64 - n) &^ 7 // whole bytes, in bits
+			br.pos = pos + m>>3
+			return acc | w>>(64-m)<<(64-n-m), n + m, true
+		}
+	}
+	return acc, n, false
 }
 
 // fillSlow is fill byte by byte: it removes the stuffing and stops at a

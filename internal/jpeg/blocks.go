@@ -1,7 +1,8 @@
 package jpeg
 
 // baselineBlock decodes one block of a sequential scan (sections F.2.2.1
-// and F.2.2.2), dequantizes it and writes its samples to the planes.
+// and F.2.2.2), dequantizes it and writes its samples to the planes, at
+// every scale but 1/8 (dcBlock).
 func (d *decoder) baselineBlock(br *bitReader, sc *scanComp, bx, by int, pred *int32) error {
 	if err := decodeDC(br, &d.huff[0][sc.td], pred); err != nil {
 		return err
@@ -14,7 +15,7 @@ func (d *decoder) baselineBlock(br *bitReader, sc *scanComp, bx, by int, pred *i
 		d.eobRun--
 	} else {
 		var err error
-		if last, err = d.decodeAC(br, &d.huff[1][sc.ta], q, blk, d.scale != 8); err != nil {
+		if last, err = d.decodeAC(br, &d.huff[1][sc.ta], q, blk); err != nil {
 			return err
 		}
 	}
@@ -42,12 +43,11 @@ func decodeDC(br *bitReader, t *huffTable, pred *int32) error {
 
 // decodeAC decodes the AC coefficients 1..63 of a sequential block into
 // blk, dequantized, and returns the zig-zag index of the last one written.
-// Without store (the 1/8 scale, where only DC is used) the coefficients are
-// decoded and dropped. Each coefficient takes one lookup in t.ac, which
-// also resolves the value when the code and its extra bits fit in lutBits;
-// the bit window is kept in locals, and topped up to at least 32 bits
-// before each coefficient, which is enough for a code and its extra bits.
-func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]int32, store bool) (int, error) {
+// Each coefficient takes one lookup in t.ac, which also resolves the value
+// when the code and its extra bits fit in lutBits; the bit window is kept
+// in locals, and topped up to at least 32 bits before each coefficient,
+// which is enough for a code and its extra bits.
+func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]int32) (int, error) {
 	last := 0
 	acc, n := br.acc, br.n
 	for k := 1; k < 64; {
@@ -96,10 +96,8 @@ func (d *decoder) decodeAC(br *bitReader, t *huffTable, q *[64]int32, blk *[64]i
 			acc <<= size
 			n -= l + size
 		}
-		if store {
-			blk[unzig[k&63]&63] = v * q[k&63] // the masks drop three bounds checks
-			last = k
-		}
+		blk[unzig[k&63]&63] = v * q[k&63] // the masks drop three bounds checks
+		last = k
 		k++
 	}
 	br.acc, br.n = acc, n

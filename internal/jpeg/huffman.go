@@ -17,6 +17,15 @@ type huffTable struct {
 	// extra bits counted in the bits to consume; 0 when the code is longer
 	// than lutBits (or not a code).
 	ac [1 << lutBits]int32
+	// skip maps the next lutBits bits to what skipping an AC coefficient
+	// needs (at 1/8 scale, where only DC is used): symbol<<8 | the length
+	// of the code plus its extra bits; 0 when the code is longer than
+	// lutBits (or not a code).
+	skip [1 << lutBits]uint16
+	// run maps the next lutBits bits to the AC codes they hold whole,
+	// with their extra bits, up to the first EOB included (see runEntry);
+	// 0 when the first code and its extra bits do not fit.
+	run [1 << lutBits]uint16
 	// For codes longer than lutBits: maxCode[l] is the largest code of
 	// length l (-1 if none) and valIndex[l]-minCode[l] turns a code of
 	// length l into an index into vals.
@@ -56,6 +65,7 @@ func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
 				for j := int32(0); j < 1<<shift; j++ {
 					t.sym[base+j] = entry
 					t.ac[base+j] = acEntry(base+j, l, sym)
+					t.skip[base+j] = uint16(sym)<<8 | uint16(l) + uint16(sym&15)
 				}
 			}
 			code++
@@ -63,7 +73,47 @@ func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
 		}
 		code <<= 1
 	}
+	for w := range t.run {
+		t.run[w] = t.runEntry(w)
+	}
 	return nil
+}
+
+// A run entry packs the bits its codes take (bits 0-3), the zig-zag
+// positions they advance, an EOB counting as one (bits 4-10), and
+// runEOB when the last of them is an EOB.
+const (
+	runEOB      = 1 << 11
+	runAdvShift = 4
+)
+
+// runEntry decodes the lutBits-bit window w as AC codes of a sequential
+// scan, each with its extra bits wholly in the window, up to and
+// including the first EOB, and stopping before an EOBn (not valid in a
+// sequential scan, left to the one-code path) or once 64 positions are
+// covered. It needs t.sym built.
+func (t *huffTable) runEntry(w int) uint16 {
+	used, adv := 0, 0
+	for adv < 64 {
+		e := t.sym[w<<used&(1<<lutBits-1)]
+		l := int(e & 0xff)
+		sym := int(e >> 8)
+		if e == 0 || used+l+sym&15 > lutBits {
+			break
+		}
+		switch run, size := sym>>4, sym&15; {
+		case size == 0 && run == 0:
+			return uint16(used+l) | uint16(adv+1)<<runAdvShift | runEOB
+		case size == 0 && run != 15:
+			return uint16(used) | uint16(adv)<<runAdvShift
+		case size == 0:
+			adv += 16
+		default:
+			adv += run + 1
+		}
+		used += l + sym&15
+	}
+	return uint16(used) | uint16(adv)<<runAdvShift
 }
 
 // acValue flags an ac entry that holds the coefficient's value.

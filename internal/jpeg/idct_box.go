@@ -53,20 +53,23 @@ var box = func() boxConst {
 	}
 }()
 
-// half1D returns the means of sample pairs of the 1-D inverse DCT of
-// f0..f7, scaled by 2^boxBits.
-func half1D(k *boxConst, f0, f1, f2, f3, f4, f5, f6, f7 int) (o0, o1, o2, o3 int) {
-	e0, e2 := halfEven(k, f0, f2, f6)
-	oa, ob := halfOdd(k, f1, f3, f5, f7)
+// The means of sample pairs of the 1-D inverse DCT of f0..f7, scaled by
+// 2^boxBits, are halfOut of halfEven(f0, f2, f6) and halfOdd(f1, f3, f5,
+// f7) (f4's folded factor is zero). The three are small enough to be
+// inlined, which one function doing it all is not.
+
+// halfOut combines the even and odd terms into the four means.
+func halfOut(e0, e2, oa, ob int) (o0, o1, o2, o3 int) {
 	return e0 + e2 + oa, e0 - e2 + ob, e0 - e2 - ob, e0 + e2 - oa
 }
 
-// halfEven returns the DC and c2·G2 terms of half1D.
+// halfEven returns the DC and c2·G2 terms of the means of pairs.
 func halfEven(k *boxConst, f0, f2, f6 int) (int, int) {
 	return f0 * k.h0, f2*k.h2 - f6*k.h6
 }
 
-// halfOdd returns c1·G1 + c3·G3 and c3·G1 - c1·G3 for half1D.
+// halfOdd returns c1·G1 + c3·G3 and c3·G1 - c1·G3 for the means of
+// pairs.
 func halfOdd(k *boxConst, f1, f3, f5, f7 int) (int, int) {
 	return f1*k.h1a - f7*k.h7a + f3*k.h3a - f5*k.h5a, f1*k.h1b - f7*k.h7b - f3*k.h3b + f5*k.h5b
 }
@@ -104,13 +107,16 @@ func idctBox(blk *[64]int32, last, n int, dst []byte, stride int) {
 		var t [4][8]int
 		for u := 0; u < cols; u++ {
 			c := blk[u:]
-			t[0][u], t[1][u], t[2][u], t[3][u] = half1D(k, int(c[0]), int(c[8]), int(c[16]), int(c[24]),
-				int(c[32]), int(c[40]), int(c[48]), int(c[56]))
+			e0, e2 := halfEven(k, int(c[0]), int(c[16]), int(c[48]))
+			oa, ob := halfOdd(k, int(c[8]), int(c[24]), int(c[40]), int(c[56]))
+			t[0][u], t[1][u], t[2][u], t[3][u] = halfOut(e0, e2, oa, ob)
 		}
 		*blk = [64]int32{}
 		for y := 0; y < 4; y++ {
 			r := &t[y]
-			o0, o1, o2, o3 := half1D(k, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
+			e0, e2 := halfEven(k, r[0], r[2], r[6])
+			oa, ob := halfOdd(k, r[1], r[3], r[5], r[7])
+			o0, o1, o2, o3 := halfOut(e0, e2, oa, ob)
 			row := dst[y*stride : y*stride+4 : y*stride+4]
 			row[0] = clamp8((o0 + bias) >> sh)
 			row[1] = clamp8((o1 + bias) >> sh)

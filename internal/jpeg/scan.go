@@ -124,6 +124,8 @@ type blockFunc func(br *bitReader, sc *scanComp, bx, by int, pred *int32) error
 // blockDecoder picks the block routine for the scan's kind.
 func (d *decoder) blockDecoder(s *scanParams) blockFunc {
 	switch {
+	case !d.progressive && d.scale == 8:
+		return d.dcBlock
 	case !d.progressive:
 		return d.baselineBlock
 	case s.ss == 0 && s.ah == 0:
