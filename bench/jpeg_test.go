@@ -6,11 +6,7 @@ import (
 	"image"
 	stdjpeg "image/jpeg"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -99,27 +95,15 @@ func BenchmarkJPEGEncode(b *testing.B) {
 	}
 }
 
-// realPhotos are licensed camera photos (MIT) from the Go module cache:
-// an iPhone XS 12 MP photo with one restart interval per MCU row, and a
-// Canon 5D III 10 MP photo without restart markers. Fetch them with
-// go mod download github.com/h2non/bimg@v1.1.9 github.com/dsoprea/go-exif/v3@v3.0.1.
-var realPhotos = []struct{ name, module, path string }{
-	{"iphone-12mp-rst", "github.com/h2non/bimg@v1.1.9", "testdata/test_exif_full.jpg"},
-	{"canon-10mp", "github.com/dsoprea/go-exif/v3@v3.0.1", "assets/NDM_8901.jpg"},
-}
-
-// realPhoto reads photo i, failing the benchmark with how to fetch it when
-// it is not in the module cache.
-func realPhoto(b *testing.B, module, path string) []byte {
-	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
-	if err != nil {
-		b.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), module, path))
-	if err != nil {
-		b.Fatalf("%v (go mod download %s)", err, module)
-	}
-	return data
+// realPhotos are the licensed camera photos of testimage.CameraFile: an
+// iPhone XS 12 MP photo with one restart interval per MCU row, and a Canon
+// 5D III 10 MP photo without restart markers.
+var realPhotos = []struct {
+	name  string
+	photo testimage.CameraPhoto
+}{
+	{"iphone-12mp-rst", testimage.IPhone12MP},
+	{"canon-10mp", testimage.Canon10MP},
 }
 
 // BenchmarkJPEGDecodeReal decodes real camera photos at 1/1, 1/2 and 1/8
@@ -128,7 +112,10 @@ func realPhoto(b *testing.B, module, path string) []byte {
 // under -cpu, sub-benchmarks do not always see the GOMAXPROCS it sets.
 func BenchmarkJPEGDecodeReal(b *testing.B) {
 	for _, p := range realPhotos {
-		data := realPhoto(b, p.module, p.path)
+		data, err := testimage.CameraFile(p.photo)
+		if err != nil {
+			b.Fatal(err)
+		}
 		for _, s := range []int{1, 2, 8} {
 			for _, workers := range []int{1, 2} {
 				b.Run(fmt.Sprintf("impl=profileimage/src=%s/job=decode-scale1of%d/workers=%d", p.name, s, workers), func(b *testing.B) {

@@ -3,43 +3,15 @@ package bench
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"image"
 	stdjpeg "image/jpeg"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/jpeg"
+	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/profileimage"
 	"github.com/profileimage/profileimage/vendors"
 )
-
-// iPhonePhoto returns a real 12 MP phone upload: test_exif_full.jpg of
-// github.com/h2non/bimg v1.1.9's test data (MIT; an iPhone XS photo,
-// 4032x3024, 4 MB, Display P3, EXIF orientation 6), from the Go module
-// cache, downloaded by the go command if it is not there.
-func iPhonePhoto(b *testing.B) []byte {
-	data, err := iPhoneUpload()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return data
-}
-
-var iPhoneUpload = sync.OnceValues(func() ([]byte, error) {
-	out, err := exec.Command("go", "mod", "download", "-json", "github.com/h2non/bimg@v1.1.9").Output()
-	if err != nil {
-		return nil, err
-	}
-	var mod struct{ Dir string }
-	if err := json.Unmarshal(out, &mod); err != nil {
-		return nil, err
-	}
-	return os.ReadFile(filepath.Join(mod.Dir, "testdata", "test_exif_full.jpg"))
-})
 
 // BenchmarkBudgetRealPhoto times Zoom's Normalize of the real 12 MP
 // iPhone photo, which at Zoom's quality 90 is over its 2,000,000-byte
@@ -48,7 +20,10 @@ var iPhoneUpload = sync.OnceValues(func() ([]byte, error) {
 // no budget) and an internal/jpeg encode of the decoded photo at quality
 // 90. Compare with benchstat -col /impl.
 func BenchmarkBudgetRealPhoto(b *testing.B) {
-	data := iPhonePhoto(b)
+	data, err := testimage.CameraFile(testimage.IPhone12MP)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, vendor := range []string{"zoom", "ringcentral"} {
 		p := vendors.MustLookup(vendor)
 		res, err := profileimage.Normalize(context.Background(), data, p)

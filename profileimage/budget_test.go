@@ -2,7 +2,6 @@ package profileimage
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -12,8 +11,6 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/profileimage/profileimage/internal/testimage"
@@ -270,15 +267,7 @@ func monotone(encoded map[int][]byte, lo, hi int) bool {
 // against one plain encode at quality 90. Compare with benchstat -col
 // /impl.
 func BenchmarkBudgetEncode(b *testing.B) {
-	out, err := exec.Command("go", "mod", "download", "-json", "github.com/h2non/bimg@v1.1.9").Output()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var mod struct{ Dir string }
-	if err := json.Unmarshal(out, &mod); err != nil {
-		b.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(mod.Dir, "testdata", "test_exif_full.jpg"))
+	data, err := testimage.CameraFile(testimage.IPhone12MP)
 	if err != nil {
 		b.Fatal(err)
 	}
