@@ -122,8 +122,9 @@ const (
 	// A profile with a byte cap may keep the forward DCT of a JPEG
 	// output to re-quantize it at each quality its budget tries: 4 bytes
 	// a coefficient, 1.5 coefficients a pixel in 4:2:0 (the facade's
-	// JPEG outputs), so 6 bytes a pixel of the upload at most (the
-	// outputs are never larger than the upload).
+	// JPEG outputs), counted, like the figures above, per pixel of the
+	// upload (a padded output can hold more pixels than a small upload;
+	// bytesPerUpload covers those).
 	bytesPerBudgetPixel = 6
 )
 
