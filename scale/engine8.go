@@ -220,10 +220,7 @@ func (j *job8) vrow(ty, ys, yc int, sc *scratch) {
 	acc := sc.acc64[:nw]
 	clear(acc)
 	w := p.y.w[ty*p.y.stride : ty*p.y.stride+yc]
-	ring := func(k int) []int64 {
-		i := (ys + k) % p.ringRows
-		return sc.ring8[i*nw : (i+1)*nw]
-	}
+	ring := func(k int) []int64 { return ringSlot(sc.ring8, (ys+k)%p.ringRows, nw) }
 	k := 0
 	for ; k+4 <= yc; k += 4 {
 		r0, r1, r2, r3 := ring(k), ring(k+1), ring(k+2), ring(k+3)
