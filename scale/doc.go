@@ -47,25 +47,35 @@
 // Weights are computed once per (source length, destination length,
 // kernel) into flat slices of 14-bit fixed-point integers; the inner loops
 // are integer multiply-adds without interface calls or bounds checks. The
-// horizontal pass reads each source row once, in memory order, into a ring
-// of rows that the vertical pass combines, so orientation and crop cost
-// nothing: they only change which rows are read and where each result row is
-// written. When the scale factor is large, an exact box pre-reduction by an
-// integer factor (sums of k×k source samples) comes first and the kernel
-// does the rest with a residual factor of at least 8, which keeps real
-// photos at 55 dB or more against a float64 Lanczos3 (TestRealPhotoPSNR:
-// 58 dB and more on the worst crop; a smaller residual costs detail); below
-// a factor of 16 the kernel reads every sample (73 dB and more). The box
-// sums of 8-bit planes add eight samples at a time in 16-bit lanes of a
-// 64-bit word, and the 2×2 box is summed straight from two rows. When a box has
-// a power-of-two area of at most 16, the scaling of its weighted sums is a
-// rounding shift proved equal to the float64 step it replaces. The vertical
-// pass of 8-bit planes weighs two samples with one 64-bit multiply (two
-// int32 sums packed in a word, exact because each sum fits an int32), and
-// so does the direct horizontal pass (two rows of an 8-bit plane, or two
-// channels of RGBA); on 8-bit planes it takes four rows at a time, two
-// multiplies per weight loaded, and the ring of rows reads up to three rows
-// ahead so that the batches stay whole.
+// source rows are read once each, in memory order, into a ring of rows
+// that the vertical pass combines, so orientation and crop cost nothing:
+// they only change which rows are read and where each result row is
+// written. The direct resample of 8-bit samples runs its two passes in the
+// cheaper order for the sizes: shrinking, that is usually the vertical pass
+// first, over packed source rows, and the horizontal pass, the dearer one
+// per multiply-add, on the few output rows only (33% less time for the
+// 584x584 square of a 12 MP photo). Both orders keep 6 fractional bits
+// between the passes. When the scale factor is large, an exact box
+// pre-reduction by an integer factor (sums of k×k source samples) comes
+// first and the kernel does the rest with a residual factor of at least 8,
+// which keeps real photos at 55 dB or more against a float64 Lanczos3
+// (TestRealPhotoPSNR: 58 dB and more on the worst crop; a smaller residual
+// costs detail); below a factor of 16 the kernel reads every sample (73 dB
+// and more). The box sums of 8-bit planes add eight samples at a time in
+// 16-bit lanes of a 64-bit word, and the 2×2 box is summed straight from
+// two rows. When a box has a power-of-two area of at most 16, the scaling
+// of its weighted sums is a rounding shift proved equal to the float64 step
+// it replaces. Both passes weigh two samples with one 64-bit multiply (two
+// int32 sums packed in a word, exact because each sum fits an int32): the
+// vertical pass two neighbouring samples of a row, the horizontal pass the
+// same sample of two or four rows, or two channels of a pixel.
+//
+// An *image.NRGBA or *image.RGBA whose every pixel read is opaque has
+// nothing to premultiply: it is resampled as an 8-bit plane of four
+// samples a pixel, vertical pass first, with three multiplies for the
+// colour of two output rows, instead of the 16-bit premultiplied path
+// (about 45% less time on a 12 MP photo). Its samples are within 1 of what
+// the 16-bit path gives for the same pixels (TestPropertyOpaqueRGBA).
 //
 // Row bands run in parallel on up to Options.Concurrency goroutines, each
 // with its own scratch; each goroutine takes several bands in turn, so a
@@ -75,8 +85,9 @@
 //
 // The arithmetic is integer, apart from float64 steps written so that no
 // fused multiply-add can change them, so results are the same on every
-// architecture and every fast path gives exactly the bytes of the generic
-// path (At-based) for the same image.
+// architecture, and every fast path gives exactly the bytes of the generic
+// path (At-based) for the same image, but for opaque 8-bit RGBA (above),
+// which is within 1 of it.
 //
 // # Security considerations
 //

@@ -37,6 +37,9 @@ func (j *job8) band(t0, t1 int, sc *scratch, stop func() error) error {
 	if p.identity {
 		return j.copyRows(t0, t1, sc, stop)
 	}
+	if p.verticalFirst() {
+		return j.bandVertical(t0, t1, sc, stop)
+	}
 	nx, nw := p.x.n, pairs(p.x.n)
 	sc.ring8 = grow(sc.ring8, p.ringRows*nw)
 	sc.hrow = grow(sc.hrow, 4*nx) // four rows for hdirect8x4
@@ -218,26 +221,34 @@ func (j *job8) vrow(ty, ys, yc int, sc *scratch) {
 	p := j.p
 	nw := pairs(p.x.n)
 	acc := sc.acc64[:nw]
+	accumulate(acc, sc.ring8, p.ringRows, nw, ys, p.y.w[ty*p.y.stride:][:yc])
+	j.finish(unpackPairs(sc.acc32[:p.x.n], acc), sc.out)
+}
+
+// accumulate sets acc to the packed pairs of ring rows [ys, ys+len(w))
+// (row r in slot r%slots of nw words) weighed by w, four rows at a time.
+func accumulate(acc, ring []int64, slots, nw, ys int, w []int32) {
 	clear(acc)
-	w := p.y.w[ty*p.y.stride : ty*p.y.stride+yc]
-	ring := func(k int) []int64 { return ringSlot(sc.ring8, (ys+k)%p.ringRows, nw) }
+	row := func(k int) []int64 { return ringSlot(ring, (ys+k)%slots, nw)[:len(acc)] }
 	k := 0
-	for ; k+4 <= yc; k += 4 {
-		r0, r1, r2, r3 := ring(k), ring(k+1), ring(k+2), ring(k+3)
+	for ; k+4 <= len(w); k += 4 {
+		r0, r1, r2, r3 := row(k), row(k+1), row(k+2), row(k+3)
 		w0, w1, w2, w3 := int64(w[k]), int64(w[k+1]), int64(w[k+2]), int64(w[k+3])
-		r0, r1, r2, r3 = r0[:len(acc)], r1[:len(acc)], r2[:len(acc)], r3[:len(acc)]
 		for i := range acc {
 			acc[i] += r0[i]*w0 + r1[i]*w1 + r2[i]*w2 + r3[i]*w3
 		}
 	}
-	for ; k < yc; k++ {
-		r0, w0 := ring(k)[:len(acc)], int64(w[k])
+	for ; k < len(w); k++ {
+		r0, w0 := row(k), int64(w[k])
 		for i := range acc {
 			acc[i] += r0[i] * w0
 		}
 	}
-	sums := unpackPairs(sc.acc32[:p.x.n], acc)
-	out := sc.out
+}
+
+// finish rounds one row of sums with 20 fractional bits into out as the
+// job's samples: 8-bit, expanded to full range, or gray as opaque NRGBA.
+func (j *job8) finish(sums []int32, out []uint8) {
 	if j.bpp == 1 {
 		out = out[:len(sums)]
 		if j.expand != nil {
@@ -248,12 +259,12 @@ func (j *job8) vrow(ty, ys, yc int, sc *scratch) {
 			return
 		}
 		for i, a := range sums {
-			out[i] = clampU8((a + 1<<19) >> 20)
+			out[i] = final8(a)
 		}
 		return
 	}
 	for i, a := range sums {
-		v := clampU8((a + 1<<19) >> 20)
+		v := final8(a)
 		o := out[4*i : 4*i+4 : 4*i+4]
 		o[0], o[1], o[2], o[3] = v, v, v, 0xff
 	}

@@ -57,6 +57,11 @@ func makeImage(kind string, w, h int, seed uint64) image.Image {
 		return r
 	case "generic":
 		return scaletest.Opaque{Image: testimage.PhotoWithAlpha(w, h, seed)}
+	case "nrgba-opaque":
+		return testimage.NRGBA(p)
+	case "rgba-opaque":
+		n := testimage.NRGBA(p)
+		return &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
 	}
 	return testimage.PhotoWithAlpha(w, h, seed)
 }

@@ -190,10 +190,20 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 		s.fill(out, 4, d.Rect.Size(), nrgbaPad(s.cfg.padColor)...)
 		var src16 source16
 		switch src := src.(type) {
-		case *image.NRGBA:
-			src16 = nrgbaSource{plane8{src.Pix, src.Stride}}
-		case *image.RGBA:
-			src16 = rgbaSource{plane8{src.Pix, src.Stride}}
+		case *image.NRGBA, *image.RGBA:
+			var pl plane8
+			if m, ok := src.(*image.NRGBA); ok {
+				pl, src16 = plane8{m.Pix, m.Stride}, nrgbaSource{plane8{m.Pix, m.Stride}}
+			} else {
+				m := src.(*image.RGBA)
+				pl, src16 = plane8{m.Pix, m.Stride}, rgbaSource{plane8{m.Pix, m.Stride}}
+			}
+			if f == nil {
+				if j := opaqueJob(s.main, pl, out, s.cfg.linearLight); j != nil {
+					t.add(j, s.main)
+					return t, nil
+				}
+			}
 		case *image.NYCbCrA:
 			if s.cfg.limitedRange {
 				src16 = nycbcraSource{src}

@@ -14,6 +14,10 @@ type scratch struct {
 	row8   []uint8  // a converted source row, generic 8-bit sources
 	row16  []uint16 // a converted source row, RGBA
 	out    []uint8  // one resampled row before it is placed
+	// vrows are the rows of a batch after the vertical pass, when it
+	// comes first, and vrowsAt the output rows they are (see vertical).
+	vrows   [rowBatch][]int16
+	vrowsAt [rowBatch]int
 	// expanded holds eight rows of a transposed copy expanded to full
 	// range (see Options.LimitedRange).
 	expanded []uint8
