@@ -3,8 +3,9 @@ package scale
 import "runtime"
 
 // StreamAlways makes f resample while rows arrive even when the resample is
-// too small to share, so that tests on small images take the streaming path.
-func StreamAlways(f *Feed) { f.stream = true }
+// too small to share, so that tests on small images take the streaming path;
+// not a source that Done resamples whole.
+func StreamAlways(f *Feed) { f.stream = f.whole == nil }
 
 // Streamed reports whether f resampled its planes while rows arrived.
 func Streamed(f *Feed) bool { return f.started }

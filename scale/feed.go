@@ -27,6 +27,9 @@ type Feed struct {
 	tasks   taskList
 	minY, h int  // the source's first row and its height
 	stream  bool // whether the planes may be resampled while rows arrive
+	// whole is the source when its path depends on every pixel (8-bit
+	// RGBA, see opaqueJob): Done chooses the path and resamples it whole.
+	whole image.Image
 
 	ready   atomic.Int64 // rows of the source known final, from its top
 	mu      sync.Mutex
@@ -54,7 +57,9 @@ type Feed struct {
 // The planes are resampled while rows arrive only when the Scaler may use
 // more than one goroutine (Options.Concurrency) and the resample is large
 // enough to share; otherwise, and when the first call to Ready already
-// reports every row, Done does the whole resample, as Resize would.
+// reports every row, Done does the whole resample, as Resize would. So it
+// does for an *image.NRGBA or *image.RGBA, whose path depends on whether
+// every pixel read is opaque.
 func (s *Scaler) Feed(ctx context.Context, src image.Image) (*Feed, error) {
 	if err := s.checkSource(src); err != nil {
 		return nil, err
@@ -67,6 +72,10 @@ func (s *Scaler) Feed(ctx context.Context, src image.Image) (*Feed, error) {
 	}
 	f.tasks = tasks
 	f.stream = s.workers(&f.tasks) > 1
+	switch src.(type) {
+	case *image.NRGBA, *image.RGBA:
+		f.whole, f.stream = src, false
+	}
 	return f, nil
 }
 
@@ -104,7 +113,12 @@ func (f *Feed) Done() (image.Image, error) {
 		f.wg.Wait()
 		f.err = firstError(f.errs[:f.tasks.n])
 	} else {
-		f.err = f.s.run(f.ctx, &f.tasks)
+		if f.whole != nil {
+			f.tasks, f.err = f.s.tasks(f.dst, f.whole, nil)
+		}
+		if f.err == nil {
+			f.err = f.s.run(f.ctx, &f.tasks)
+		}
 	}
 	if f.err == nil {
 		f.res = f.dst

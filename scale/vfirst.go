@@ -44,7 +44,7 @@ func (j *job8) bandVertical(t0, t1 int, sc *scratch, stop func() error) error {
 	sc.acc32 = grow(sc.acc32, rowBatch*nx)
 	sc.out = grow(sc.out, nx*j.bpp)
 	sc.row8 = grow(sc.row8, L)
-	return p.vertical(t0, t1, j.arrive, stop, sc, L, rowBatch,
+	return p.vertical(t0, t1, j.arrive, stop, sc, L, rowBatch, bytePacking,
 		func(y int) []uint8 { return j.src.row(y, p.x.lo, p.x.hi, sc.row8) },
 		func(tys []int, rows [][]int16) {
 			var src [rowBatch][]int16
@@ -65,13 +65,13 @@ func (j *job8) bandVertical(t0, t1 int, sc *scratch, stop func() error) error {
 
 // vertical runs output rows [t0, t1) of a band with the vertical pass
 // first: the ring holds source rows of width samples (srcRow(y) reads
-// stored row y), packed by packBytes, each output row is combined down y
+// stored row y), packed by pk, each output row is combined down y
 // into samples with 6 fractional bits at full width, and horizontal gets
 // them batch rows at a time (fewer at the end of the band), with the output
 // rows they are.
-func (p *planePlan) vertical(t0, t1 int, arrive arrival, stop func() error, sc *scratch, width, batch int,
+func (p *planePlan) vertical(t0, t1 int, arrive arrival, stop func() error, sc *scratch, width, batch int, pk packing,
 	srcRow func(y int) []uint8, horizontal func(tys []int, rows [][]int16)) error {
-	nw := pairs(width)
+	nw := pk.words(width)
 	sc.ring8 = grow(sc.ring8, p.ringRows*nw)
 	sc.acc64 = grow(sc.acc64, nw)
 	sc.hrow = grow(sc.hrow, batch*width)
@@ -80,14 +80,14 @@ func (p *planePlan) vertical(t0, t1 int, arrive arrival, stop func() error, sc *
 	return p.rows(t0, t1, arrive, stop,
 		func(from, to int) {
 			for r := from; r < to; r++ {
-				packBytes(ringSlot(sc.ring8, r%p.ringRows, nw), srcRow(p.y.lo+r))
+				pk.pack(ringSlot(sc.ring8, r%p.ringRows, nw), srcRow(p.y.lo+r))
 			}
 		},
 		func(ty, ys, yc int) {
 			acc := sc.acc64[:nw]
 			accumulate(acc, sc.ring8, p.ringRows, nw, ys, p.y.w[ty*p.y.stride:][:yc])
 			rows[held] = sc.hrow[held*width:][:width]
-			unpackBytes(rows[held], acc)
+			pk.unpack(rows[held], acc)
 			tys[held] = ty
 			held++
 			if held == batch || ty == t1-1 {
@@ -96,6 +96,18 @@ func (p *planePlan) vertical(t0, t1 int, arrive arrival, stop func() error, sc *
 			}
 		})
 }
+
+// packing is how the vertical pass packs source rows of 8-bit samples
+// into words of two and how it unpacks their sums: words returns how many
+// words a row of width samples takes.
+type packing struct {
+	words  func(width int) int
+	pack   func(dst []int64, src []uint8)
+	unpack func(row []int16, acc []int64)
+}
+
+// bytePacking packs every sample (packBytes).
+var bytePacking = packing{pairs, packBytes, unpackBytes}
 
 // packBytes packs the samples of src two by two into dst, as packPairs
 // does, but in groups of eight, one 64-bit load each: word 4g+j of group g
