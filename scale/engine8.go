@@ -42,27 +42,28 @@ func (j *job8) band(t0, t1 int, sc *scratch, stop func() error) error {
 	}
 	nx, nw := p.x.n, pairs(p.x.n)
 	sc.ring8 = grow(sc.ring8, p.ringRows*nw)
-	sc.hrow = grow(sc.hrow, 4*nx) // four rows for hdirect8x4
+	sc.hrow = grow(sc.hrow, 2*nx) // two rows for hdirect8x2
 	sc.acc64 = grow(sc.acc64, nw)
-	sc.acc32 = grow(sc.acc32, nx)
+	sc.acc32 = grow(sc.acc32, 4*nx) // four rows for hsums4
 	sc.out = grow(sc.out, nx*j.bpp)
 	return p.rows(t0, t1, j.arrive, stop,
 		func(from, to int) {
 			r := from
 			if pl, ok := j.src.(plane8); ok && !p.blockMode() {
 				// Four rows, then two, of a plane in memory at a time
-				// (see hdirect8x4, hdirect8x2), in the quarters of
-				// sc.hrow, with the packed source rows in sc.lanes,
-				// which only the box pre-reduction uses otherwise.
+				// (see hsums4, hdirect8x2), into the quarters of
+				// sc.acc32 or the halves of sc.hrow, with the packed
+				// source rows in sc.lanes, which only the box
+				// pre-reduction uses otherwise.
 				sc.lanes = grow(sc.lanes, 2*(p.x.hi-p.x.lo))
 				ha, hb := sc.hrow[:nx], sc.hrow[nx:2*nx]
-				hc, hd := sc.hrow[2*nx:3*nx], sc.hrow[3*nx:4*nx]
 				for ; r+4 <= to; r += 4 {
 					y0 := p.y.lo + r
 					row := func(i int) []uint8 { return pl.row(y0+i, p.x.lo, p.x.hi, nil) }
-					hdirect8x4(&p.x, [4][]uint8{row(0), row(1), row(2), row(3)}, sc.lanes, [4][]int16{ha, hb, hc, hd})
-					for i, h := range [4][]int16{ha, hb, hc, hd} {
-						packPairs(ringSlot(sc.ring8, (r+i)%p.ringRows, nw), h)
+					sums := [4][]int32{sc.acc32[:nx], sc.acc32[nx : 2*nx], sc.acc32[2*nx : 3*nx], sc.acc32[3*nx : 4*nx]}
+					hsums4(&p.x, [4][]uint8{row(0), row(1), row(2), row(3)}, sc.lanes, sums)
+					for i, h := range sums {
+						packRounded(ringSlot(sc.ring8, (r+i)%p.ringRows, nw), h)
 					}
 				}
 				for ; r+2 <= to; r += 2 {
@@ -176,36 +177,6 @@ func hdirect8x2(x *axis, a, b []uint8, pair []uint64, da, db []int16) {
 	}
 }
 
-// hdirect8x4 is hdirect8x2 for four rows src[0..3] of the same length at
-// once, into dst[0..3]: one load of each weight serves four rows (two
-// packed multiply-adds). lanes holds the packed samples: rows 0 and 1 in
-// its first len(src[0]) words, rows 2 and 3 in the next.
-func hdirect8x4(x *axis, src [4][]uint8, lanes []uint64, dst [4][]int16) {
-	a := src[0]
-	b, c, d := src[1][:len(a)], src[2][:len(a)], src[3][:len(a)]
-	ab, cd := lanes[:len(a)], lanes[len(a):2*len(a)]
-	for u := range ab {
-		ab[u] = uint64(a[u]) | uint64(b[u])<<32
-		cd[u] = uint64(c[u]) | uint64(d[u])<<32
-	}
-	stride := x.stride
-	da := dst[0][:x.n]
-	db, dc, dd := dst[1][:len(da)], dst[2][:len(da)], dst[3][:len(da)]
-	for j := range da {
-		s, n := int(x.start[j]), int(x.count[j])
-		w := x.w[j*stride : j*stride+n]
-		p0, p1 := ab[s:s+n], cd[s:s+n]
-		p0, p1 = p0[:len(w)], p1[:len(w)]
-		var acc0, acc1 int64
-		for k, wk := range w {
-			acc0 += int64(p0[k]) * int64(wk)
-			acc1 += int64(p1[k]) * int64(wk)
-		}
-		da[j], db[j] = unpackRounded(acc0)
-		dc[j], dd[j] = unpackRounded(acc1)
-	}
-}
-
 // unpackRounded splits the packed pair of int32 sums of a direct
 // horizontal pass (see hdirect8x2) and rounds each to 6 fractional bits.
 func unpackRounded(acc int64) (lo, hi int16) {
@@ -287,6 +258,20 @@ func packPairs(dst []int64, src []int16) {
 	}
 	if len(src)%2 == 1 {
 		dst[len(dst)-1] = int64(src[len(src)-1])
+	}
+}
+
+// packRounded is packPairs of the sums of src (8 fractional bits more than
+// the samples) rounded as unpackRounded rounds them.
+func packRounded(dst []int64, src []int32) {
+	dst = dst[:pairs(len(src))]
+	r := func(v int32) int64 { return int64((v + 1<<7) >> 8) }
+	for i := range len(src) / 2 {
+		p := src[2*i : 2*i+2 : 2*i+2]
+		dst[i] = r(p[0]) + r(p[1])<<32
+	}
+	if len(src)%2 == 1 {
+		dst[len(dst)-1] = r(src[len(src)-1])
 	}
 }
 

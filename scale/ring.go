@@ -17,7 +17,7 @@ package scale
 type ringWindow struct{ lo, next, size, limit int }
 
 // rowBatch is how many rows the ring resamples at a time when it can (see
-// hdirect8x4).
+// hsums4).
 const rowBatch = 4
 
 // ringSlots returns the slots of a ring whose output rows read at most

@@ -9,7 +9,7 @@ type scratch struct {
 	acc32  []int32  // vertical sums, 8-bit planes, unpacked
 	acc64  []int64  // vertical sums: RGBA, or packed pairs of 8-bit planes
 	colsum []uint32 // column sums down the rows of one box row
-	lanes  []uint64 // the same for 8-bit planes, four 16-bit sums a word; or a direct pass's packed samples (hdirect8x2, hdirect8x4, hdirect16Pairs)
+	lanes  []uint64 // the same for 8-bit planes, four 16-bit sums a word; or a direct pass's packed samples (hdirect8x2, hsums4, hfinalRGB2, hdirect16Pairs)
 	boxsum []uint32 // box sums of one box row
 	row8   []uint8  // a converted source row, generic 8-bit sources
 	row16  []uint16 // a converted source row, RGBA

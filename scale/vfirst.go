@@ -54,7 +54,7 @@ func (j *job8) bandVertical(t0, t1 int, sc *scratch, stop func() error) error {
 				src[i] = rows[min(i, len(tys)-1)]
 				sums[i] = sc.acc32[i*nx:][:nx]
 			}
-			hfinal8x4(&p.x, src, sc.lanes, sums)
+			hsums4(&p.x, src, sc.lanes, sums)
 			for i, ty := range tys {
 				j.finish(sums[i], sc.out)
 				off, step := p.placement(ty, j.dst.stride, j.bpp)
@@ -152,11 +152,14 @@ func unpackBytes(row []int16, acc []int64) {
 	}
 }
 
-// hfinal8x4 resamples four rows of vertical results (6 fractional bits)
-// along x into sums with 20 fractional bits, two rows to a 64-bit
-// multiply-add as in hdirect8x4: the rows are packed as a + b·2^32 and c +
-// d·2^32 into lanes, and each sum fits an int32 (see packPairs).
-func hfinal8x4(x *axis, src [rowBatch][]int16, lanes []uint64, dst [rowBatch][]int32) {
+// hsums4 resamples four rows src[0..3] of the same length along x at once
+// into sums with 8 more fractional bits than the samples: 8-bit samples
+// (the horizontal pass first) or vertical results with 6 fractional bits.
+// One load of each weight serves the four rows, packed two by two as a +
+// b·2^32 (rows 0 and 1 in the first len(src[0]) words of lanes, rows 2 and
+// 3 in the next) for two 64-bit multiply-adds; each sum fits an int32 (see
+// packPairs and hdirect8x2), so the halves come apart exactly.
+func hsums4[T uint8 | int16](x *axis, src [rowBatch][]T, lanes []uint64, dst [rowBatch][]int32) {
 	a := src[0]
 	b, c, d := src[1][:len(a)], src[2][:len(a)], src[3][:len(a)]
 	ab, cd := lanes[:len(a)], lanes[len(a):2*len(a)]
