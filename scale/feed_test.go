@@ -68,6 +68,10 @@ func arriving(src image.Image) (image.Image, func(y0, y1 int)) {
 		d := &image.NRGBA{Pix: make([]byte, len(s.Pix)), Stride: s.Stride, Rect: s.Rect}
 		fill(d.Pix)
 		return d, func(y0, y1 int) { copyRows(d.Pix, s.Pix, s.Stride, 4*b.Dx(), y0-b.Min.Y, y1-b.Min.Y) }
+	case *image.Paletted:
+		d := &image.Paletted{Pix: make([]byte, len(s.Pix)), Stride: s.Stride, Rect: s.Rect, Palette: s.Palette}
+		fill(d.Pix)
+		return d, func(y0, y1 int) { copyRows(d.Pix, s.Pix, s.Stride, b.Dx(), y0-b.Min.Y, y1-b.Min.Y) }
 	case scaletest.Opaque:
 		d, write := arriving(s.Image)
 		return scaletest.Opaque{Image: d}, write

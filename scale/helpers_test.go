@@ -14,7 +14,7 @@ import (
 var kernels = scale.Kernels()
 
 // kinds are the source types the properties run over.
-var kinds = []string{"ycbcr420", "ycbcr444", "ycbcr422", "gray", "nrgba", "rgba", "generic"}
+var kinds = []string{"ycbcr420", "ycbcr444", "ycbcr422", "gray", "nrgba", "rgba", "paletted", "generic"}
 
 // ratios are the subsampling of each Y'CbCr kind.
 var ratios = map[string]image.YCbCrSubsampleRatio{
@@ -55,6 +55,20 @@ func makeImage(kind string, w, h int, seed uint64) image.Image {
 			}
 		}
 		return r
+	case "paletted":
+		// A palette of 216 colours, some translucent.
+		n := testimage.PhotoWithAlpha(w, h, seed)
+		var pal color.Palette
+		for i := range 216 {
+			pal = append(pal, color.NRGBA{uint8(i % 6 * 51), uint8(i / 6 % 6 * 51), uint8(i / 36 * 51), uint8(255 - i%4*60)})
+		}
+		m := image.NewPaletted(n.Rect, pal)
+		for y := range h {
+			for x := range w {
+				m.SetColorIndex(x, y, uint8(pal.Index(n.At(x, y))))
+			}
+		}
+		return m
 	case "generic":
 		return scaletest.Opaque{Image: testimage.PhotoWithAlpha(w, h, seed)}
 	case "nrgba-opaque":

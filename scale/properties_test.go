@@ -199,7 +199,7 @@ func TestPropertyFastPathEqualsGenericPath(t *testing.T) {
 			}
 			return sameImage(fast, slow)
 		},
-		gen.OneConstOf("gray", "nrgba", "rgba"), gen.IntRange(1, 60), gen.IntRange(1, 60),
+		gen.OneConstOf("gray", "nrgba", "rgba", "paletted"), gen.IntRange(1, 60), gen.IntRange(1, 60),
 		gen.IntRange(1, 70), gen.IntRange(1, 70), gen.IntRange(0, 8), gen.IntRange(0, len(kernels)-1), gen.Bool(),
 	))
 	ps.Property("Y'CbCr planes == their gray planes resampled alone", prop.ForAll(

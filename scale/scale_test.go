@@ -390,3 +390,22 @@ func TestResizeIntoNilDestination(t *testing.T) {
 		t.Errorf("got %v, want ErrInvalidDestination", err)
 	}
 }
+
+// TestPalettedIndexBeyondPalette resamples a paletted image whose indices
+// lie beyond its palette, which At would panic on: they read as
+// transparent, as with an empty palette.
+func TestPalettedIndexBeyondPalette(t *testing.T) {
+	for _, pal := range []color.Palette{{color.White}, nil} {
+		m := image.NewPaletted(image.Rect(0, 0, 8, 8), pal)
+		for i := range m.Pix {
+			m.Pix[i] = 200
+		}
+		out, err := scale.Resize(context.Background(), m, 4, 4, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := out.(*image.NRGBA).NRGBAAt(1, 1); c != (color.NRGBA{}) {
+			t.Errorf("palette %v: %v, want transparent", pal, c)
+		}
+	}
+}

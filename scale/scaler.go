@@ -204,6 +204,8 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 					return t, nil
 				}
 			}
+		case *image.Paletted:
+			src16 = newPalettedSource(src)
 		case *image.NYCbCrA:
 			if s.cfg.limitedRange {
 				src16 = nycbcraSource{src}

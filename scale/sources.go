@@ -45,6 +45,35 @@ func (s rgbaSource) row(y, x0, x1 int, buf []uint16) []uint16 {
 	return buf
 }
 
+// palettedSource reads *image.Paletted pixels through a table of the
+// palette's colours premultiplied as color.Color.RGBA gives them, which At
+// would return one interface call a pixel. An index beyond the palette
+// reads as transparent, as every index of an empty palette does through
+// RGBA64At (which panics on an index beyond a non-empty one).
+type palettedSource struct {
+	pix    []uint8
+	stride int
+	colors *[256][4]uint16
+}
+
+func newPalettedSource(m *image.Paletted) palettedSource {
+	var t [256][4]uint16
+	for i, c := range m.Palette[:min(len(m.Palette), 256)] {
+		r, g, b, a := c.RGBA()
+		t[i] = [4]uint16{uint16(r), uint16(g), uint16(b), uint16(a)}
+	}
+	return palettedSource{m.Pix, m.Stride, &t}
+}
+
+func (s palettedSource) row(y, x0, x1 int, buf []uint16) []uint16 {
+	src := s.pix[y*s.stride+x0 : y*s.stride+x1]
+	buf = buf[:4*len(src)]
+	for i, v := range src {
+		copy(buf[4*i:4*i+4], s.colors[v][:])
+	}
+	return buf
+}
+
 // genericSource reads any image through RGBA64At when it has it, else At.
 type genericSource struct {
 	img   image.Image

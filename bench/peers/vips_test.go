@@ -18,6 +18,7 @@ import (
 	"github.com/davidbyttow/govips/v2/vips"
 
 	"github.com/profileimage/profileimage/bench"
+	"github.com/profileimage/profileimage/internal/testimage"
 	"github.com/profileimage/profileimage/profileimage"
 	"github.com/profileimage/profileimage/vendors"
 )
@@ -30,15 +31,16 @@ var startVips = sync.OnceFunc(func() {
 
 // BenchmarkVips times libvips' thumbnail (shrink-on-load, auto-rotate,
 // Lanczos3 reduce, JPEG at quality 90 without metadata) next to ours on
-// the same upload, in the same run: a real iPhone photo (src=photo-12mp)
-// and the synthetic one (src=synthetic-12mp). libvips' fit-1050 does not
+// the same upload, in the same run: a real iPhone photo (src=photo-12mp,
+// restart markers), a real Canon photo (src=canon-10mp, 3840x2560, 4:2:2,
+// no restart markers) and the synthetic one (src=synthetic-12mp). libvips' fit-1050 does not
 // pad to a square; ours does (the Smartsheet rule), which costs us a little more.
 func BenchmarkVips(b *testing.B) {
 	startVips()
 	uploads := []struct {
 		name string
 		data []byte
-	}{{"photo-12mp", bench.PhotoUpload12MP(b)}, {"synthetic-12mp", bench.Upload12MP()}}
+	}{{"photo-12mp", bench.PhotoUpload12MP(b)}, {"canon-10mp", canonUpload(b)}, {"synthetic-12mp", bench.Upload12MP()}}
 	ctx := context.Background()
 	jobs := []struct {
 		name     string
@@ -80,4 +82,15 @@ func BenchmarkVips(b *testing.B) {
 			})
 		}
 	}
+}
+
+// canonUpload returns the Canon photo as the camera wrote it, from the Go
+// module cache; when it cannot be had, tb fails with the reason.
+func canonUpload(tb testing.TB) []byte {
+	tb.Helper()
+	data, err := testimage.CameraFile(testimage.Canon10MP)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
 }
