@@ -189,21 +189,14 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 		out := plane8{d.Pix, d.Stride}
 		s.fill(out, 4, d.Rect.Size(), nrgbaPad(s.cfg.padColor)...)
 		var src16 source16
+		var rgba8 plane8 // the samples of 8-bit RGBA, which may take jobOpaque
 		switch src := src.(type) {
-		case *image.NRGBA, *image.RGBA:
-			var pl plane8
-			if m, ok := src.(*image.NRGBA); ok {
-				pl, src16 = plane8{m.Pix, m.Stride}, nrgbaSource{plane8{m.Pix, m.Stride}}
-			} else {
-				m := src.(*image.RGBA)
-				pl, src16 = plane8{m.Pix, m.Stride}, rgbaSource{plane8{m.Pix, m.Stride}}
-			}
-			if f == nil {
-				if j := opaqueJob(s.main, pl, out, s.cfg.linearLight); j != nil {
-					t.add(j, s.main)
-					return t, nil
-				}
-			}
+		case *image.NRGBA:
+			rgba8 = plane8{src.Pix, src.Stride}
+			src16 = nrgbaSource{rgba8}
+		case *image.RGBA:
+			rgba8 = plane8{src.Pix, src.Stride}
+			src16 = rgbaSource{rgba8}
 		case *image.Paletted:
 			src16 = newPalettedSource(src)
 		case *image.NYCbCrA:
@@ -219,6 +212,12 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 				return t, nil
 			}
 			src16 = newGenericSource(src)
+		}
+		if rgba8.pix != nil && f == nil {
+			if j := opaqueJob(s.main, rgba8, out, s.cfg.linearLight); j != nil {
+				t.add(j, s.main)
+				return t, nil
+			}
 		}
 		if s.cfg.linearLight {
 			src16 = linearSource{src16}
