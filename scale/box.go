@@ -129,14 +129,20 @@ func boxSums8(x *axis, lanes []uint64, sc *scratch) []uint32 {
 	}
 	cs := grow(sc.colsum, 8*strips)
 	sc.colsum = cs
-	for s := range strips {
-		e, o := lanes[2*s], lanes[2*s+1]
-		d := cs[8*s : 8*s+8 : 8*s+8]
-		d[0], d[2], d[4], d[6] = uint32(e&0xffff), uint32(e>>16&0xffff), uint32(e>>32&0xffff), uint32(e>>48)
-		d[1], d[3], d[5], d[7] = uint32(o&0xffff), uint32(o>>16&0xffff), uint32(o>>32&0xffff), uint32(o>>48)
-	}
+	unpackLanes(cs, lanes, 1)
 	sc.boxsum = boxSums(x, cs[:n], 1, sc.boxsum)
 	return sc.boxsum
+}
+
+// unpackLanes writes the column sums of lanes (see addColumns8), times m,
+// into cs, eight columns a strip of two words: cs holds whole strips.
+func unpackLanes(cs []uint32, lanes []uint64, m uint32) {
+	for s := range len(lanes) / 2 {
+		e, o := lanes[2*s], lanes[2*s+1]
+		d := cs[8*s : 8*s+8 : 8*s+8]
+		d[0], d[2], d[4], d[6] = uint32(e&0xffff)*m, uint32(e>>16&0xffff)*m, uint32(e>>32&0xffff)*m, uint32(e>>48)*m
+		d[1], d[3], d[5], d[7] = uint32(o&0xffff)*m, uint32(o>>16&0xffff)*m, uint32(o>>32&0xffff)*m, uint32(o>>48)*m
+	}
 }
 
 // boxSums adds the column sums cs (ch channels interleaved: 1 or 4) across

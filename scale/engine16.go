@@ -9,8 +9,12 @@ type source16 interface {
 
 // job16 resamples premultiplied RGBA into an NRGBA destination.
 type job16 struct {
-	p      *planePlan
-	src    source16
+	p   *planePlan
+	src source16
+	// bytes, if its pix is not nil, holds the source's 8-bit samples when
+	// each 16-bit sample src gives is the byte times 0x101 (RGBA, or
+	// opaque NRGBA): the box pre-reduction sums the bytes instead.
+	bytes  plane8
 	dst    plane8
 	linear bool    // the source rows are linear light; encode the output to sRGB
 	arrive arrival // zero unless the source is still arriving (see Feed)
@@ -53,8 +57,14 @@ func (j *job16) hrow(r int, dst []int32, sc *scratch) {
 	}
 	sc.colsum = grow(sc.colsum, len(sc.row16))
 	cs := sc.colsum
-	clear(cs)
 	ny := p.y.boxLen(r)
+	if j.bytes.pix != nil {
+		cs = j.byteSums(y0, ny, sc)
+		sc.boxsum = boxSums(&p.x, cs, 4, sc.boxsum)
+		hblock16(&p.x, sc.boxsum, newBlockScale(&p.x, ny), dst)
+		return
+	}
+	clear(cs)
 	for y := y0; y < y0+ny; y++ {
 		row := j.src.row(y, p.x.lo, p.x.hi, sc.row16)
 		row = row[:len(cs)]
@@ -64,6 +74,28 @@ func (j *job16) hrow(r int, dst []int32, sc *scratch) {
 	}
 	sc.boxsum = boxSums(&p.x, cs, 4, sc.boxsum)
 	hblock16(&p.x, sc.boxsum, newBlockScale(&p.x, ny), dst)
+}
+
+// byteSums returns the column sums of source rows [y0, y0+ny) as the
+// 16-bit samples would give them, in sc.colsum: the bytes are added eight
+// at a time in 16-bit lanes (addColumns8x2: ny is at most maxBlock) and the
+// sums then multiplied by 0x101, which is exact.
+func (j *job16) byteSums(y0, ny int, sc *scratch) []uint32 {
+	x := &j.p.x
+	n := 4 * (x.hi - x.lo)
+	strips := (n + 7) / 8
+	sc.lanes = grow(sc.lanes, 2*strips)
+	row := func(y int) []uint8 { return j.bytes.pix[y*j.bytes.stride+4*x.lo:][:n] }
+	y := y0
+	for ; y+2 <= y0+ny; y += 2 {
+		addColumns8x2(sc.lanes, row(y), row(y+1), y == y0)
+	}
+	if y < y0+ny {
+		addColumns8(sc.lanes, row(y), y == y0)
+	}
+	sc.colsum = grow(sc.colsum, 8*strips)
+	unpackLanes(sc.colsum, sc.lanes[:2*strips], 0x101)
+	return sc.colsum[:n]
 }
 
 // hdirect16 resamples one row of premultiplied RGBA along x: weights of

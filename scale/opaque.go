@@ -8,31 +8,29 @@ import "encoding/binary"
 // nothing to premultiply, it takes the 8-bit engine's vertical pass first,
 // over the interleaved samples, and then a horizontal pass that weighs the
 // three colour channels of two rows with three multiplies. Alpha stays
-// 0xff. Its samples differ from job16's by rounding only.
+// 0xff. Its samples differ from job16's by rounding only. Scaler.tasks
+// decides when it applies: the pixels read are opaque, the plan resamples
+// directly (no box pre-reduction, not the identity) and the samples are
+// not linearised.
 type jobOpaque struct {
 	p   *planePlan
 	src plane8 // four samples a pixel, R G B A
 	dst plane8
 }
 
-// opaqueJob returns the job that resamples src, 8-bit RGBA, into dst with
-// the plan p if jobOpaque can (every pixel p reads is opaque, the plan
-// resamples directly and the samples are not linearised), else nil.
-func opaqueJob(p *planePlan, src, dst plane8, linearLight bool) *jobOpaque {
-	if linearLight || p.blockMode() || p.identity || !opaqueRGBA(src, p.x.lo, p.x.hi, p.y.lo, p.y.hi) {
-		return nil
-	}
-	return &jobOpaque{p: p, src: src, dst: dst}
-}
-
 // opaqueRGBA reports whether every pixel of [x0, x1)×[y0, y1) of the RGBA
-// plane has alpha 0xff, reading eight bytes at a time.
+// plane has alpha 0xff, reading 32 bytes at a time.
 func opaqueRGBA(pl plane8, x0, x1, y0, y1 int) bool {
 	const alpha = 0xff000000ff000000
 	for y := y0; y < y1; y++ {
 		row := pl.pix[y*pl.stride+4*x0 : y*pl.stride+4*x1]
 		acc := uint64(alpha)
 		i := 0
+		for ; i+32 <= len(row); i += 32 {
+			q := row[i : i+32 : i+32]
+			acc &= binary.LittleEndian.Uint64(q) & binary.LittleEndian.Uint64(q[8:]) &
+				binary.LittleEndian.Uint64(q[16:]) & binary.LittleEndian.Uint64(q[24:])
+		}
 		for ; i+8 <= len(row); i += 8 {
 			acc &= binary.LittleEndian.Uint64(row[i:])
 		}

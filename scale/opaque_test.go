@@ -72,3 +72,25 @@ func TestPropertyOpaqueRGBA(t *testing.T) {
 	))
 	ps.TestingRun(t)
 }
+
+// TestByteSumsEqualGenericPath checks the box pre-reduction that sums the
+// bytes of RGBA, and of opaque NRGBA, against the generic path, exactly,
+// at box factors 2 to 8, odd sizes and crops included.
+func TestByteSumsEqualGenericPath(t *testing.T) {
+	for _, kind := range []string{"rgba", "nrgba-opaque", "rgba-opaque"} {
+		for _, c := range []struct{ w, h, dw, dh int }{{200, 150, 10, 8}, {333, 257, 7, 5}, {1000, 40, 9, 2}} {
+			src := makeImage(kind, c.w, c.h, 4)
+			for _, o := range []int{1, 6} {
+				opts := &scale.Options{Orientation: o}
+				fast, err1 := scale.Resize(context.Background(), src, c.dw, c.dh, opts)
+				slow, err2 := scale.Resize(context.Background(), scaletest.Opaque{Image: src}, c.dw, c.dh, opts)
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				if !sameImage(fast, slow) {
+					t.Errorf("%s %v orientation %d: differs from the generic path", kind, c, o)
+				}
+			}
+		}
+	}
+}

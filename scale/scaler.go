@@ -213,16 +213,28 @@ func (s *Scaler) tasks(dst, src image.Image, f *Feed) (taskList, error) {
 			}
 			src16 = newGenericSource(src)
 		}
-		if rgba8.pix != nil && f == nil {
-			if j := opaqueJob(s.main, rgba8, out, s.cfg.linearLight); j != nil {
-				t.add(j, s.main)
-				return t, nil
+		// 8-bit RGBA whose every pixel read is opaque takes jobOpaque
+		// when the plan resamples directly; with a box pre-reduction,
+		// job16 sums its bytes (as it does RGBA's, already premultiplied).
+		// With a Feed, Done decides once every row is in (see Feed.whole).
+		var bytes plane8
+		if p := s.main; rgba8.pix != nil && f == nil && !s.cfg.linearLight && !p.identity {
+			_, byteSamples := src.(*image.RGBA)
+			if (!p.blockMode() || !byteSamples) && opaqueRGBA(rgba8, p.x.lo, p.x.hi, p.y.lo, p.y.hi) {
+				if !p.blockMode() {
+					t.add(&jobOpaque{p: p, src: rgba8, dst: out}, p)
+					return t, nil
+				}
+				byteSamples = true
+			}
+			if byteSamples && p.blockMode() {
+				bytes = rgba8
 			}
 		}
 		if s.cfg.linearLight {
 			src16 = linearSource{src16}
 		}
-		t.add(&job16{p: s.main, src: src16, dst: out, linear: s.cfg.linearLight, arrive: whole}, s.main)
+		t.add(&job16{p: s.main, src: src16, bytes: bytes, dst: out, linear: s.cfg.linearLight, arrive: whole}, s.main)
 	}
 	return t, nil
 }
