@@ -55,21 +55,20 @@ func (j *job16) hrow(r int, dst []int32, sc *scratch) {
 		hdirect16(&p.x, row, dst)
 		return
 	}
-	sc.colsum = grow(sc.colsum, len(sc.row16))
-	cs := sc.colsum
 	ny := p.y.boxLen(r)
+	var cs []uint32
 	if j.bytes.pix != nil {
 		cs = j.byteSums(y0, ny, sc)
-		sc.boxsum = boxSums(&p.x, cs, 4, sc.boxsum)
-		hblock16(&p.x, sc.boxsum, newBlockScale(&p.x, ny), dst)
-		return
-	}
-	clear(cs)
-	for y := y0; y < y0+ny; y++ {
-		row := j.src.row(y, p.x.lo, p.x.hi, sc.row16)
-		row = row[:len(cs)]
-		for i, v := range row {
-			cs[i] += uint32(v)
+	} else {
+		sc.colsum = grow(sc.colsum, len(sc.row16))
+		cs = sc.colsum
+		clear(cs)
+		for y := y0; y < y0+ny; y++ {
+			row := j.src.row(y, p.x.lo, p.x.hi, sc.row16)
+			row = row[:len(cs)]
+			for i, v := range row {
+				cs[i] += uint32(v)
+			}
 		}
 	}
 	sc.boxsum = boxSums(&p.x, cs, 4, sc.boxsum)

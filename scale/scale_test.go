@@ -392,10 +392,12 @@ func TestResizeIntoNilDestination(t *testing.T) {
 }
 
 // TestPalettedIndexBeyondPalette resamples a paletted image whose indices
-// lie beyond its palette, which At would panic on: they read as
-// transparent, as with an empty palette.
+// lie beyond its palette or name a nil colour, which At would panic on:
+// they read as transparent, as with an empty palette.
 func TestPalettedIndexBeyondPalette(t *testing.T) {
-	for _, pal := range []color.Palette{{color.White}, nil} {
+	nils := make(color.Palette, 256)
+	nils[0] = color.White
+	for _, pal := range []color.Palette{{color.White}, nil, nils} {
 		m := image.NewPaletted(image.Rect(0, 0, 8, 8), pal)
 		for i := range m.Pix {
 			m.Pix[i] = 200

@@ -47,9 +47,9 @@ func (s rgbaSource) row(y, x0, x1 int, buf []uint16) []uint16 {
 
 // palettedSource reads *image.Paletted pixels through a table of the
 // palette's colours premultiplied as color.Color.RGBA gives them, which At
-// would return one interface call a pixel. An index beyond the palette
-// reads as transparent, as every index of an empty palette does through
-// RGBA64At (which panics on an index beyond a non-empty one).
+// would return one interface call a pixel. An index beyond the palette,
+// or of a nil colour, reads as transparent, as every index of an empty
+// palette does through RGBA64At (which panics on those).
 type palettedSource struct {
 	pix    []uint8
 	stride int
@@ -59,6 +59,9 @@ type palettedSource struct {
 func newPalettedSource(m *image.Paletted) palettedSource {
 	var t [256][4]uint16
 	for i, c := range m.Palette[:min(len(m.Palette), 256)] {
+		if c == nil {
+			continue
+		}
 		r, g, b, a := c.RGBA()
 		t[i] = [4]uint16{uint16(r), uint16(g), uint16(b), uint16(a)}
 	}
