@@ -55,20 +55,23 @@
 // first, over packed source rows, and the horizontal pass, the dearer one
 // per multiply-add, on the few output rows only (a quarter less time for
 // the 1050 fit and the 584x584 square of a 12 MP photo). Both orders keep
-// 6 fractional bits between the passes. When the scale factor is large, an exact box
-// pre-reduction by an integer factor (sums of k×k source samples) comes
-// first and the kernel does the rest with a residual factor of at least 8,
-// which keeps real photos at 55 dB or more against a float64 Lanczos3
-// (TestRealPhotoPSNR: 58 dB and more on the worst crop; a smaller residual
-// costs detail); below a factor of 16 the kernel reads every sample (73 dB
-// and more). The box sums of 8-bit planes add eight samples at a time in
-// 16-bit lanes of a 64-bit word, and the 2×2 box is summed straight from
-// two rows. When a box has a power-of-two area of at most 16, the scaling
-// of its weighted sums is a rounding shift proved equal to the float64 step
-// it replaces. Both passes weigh two samples with one 64-bit multiply (two
-// int32 sums packed in a word, exact because each sum fits an int32) on
-// 8-bit planes: the vertical pass two samples of a row, the horizontal pass
-// the same sample of two or four rows, or two channels of a pixel.
+// 6 fractional bits between the passes. When the scale factor is large,
+// an exact box pre-reduction by an integer factor (sums of k×k source
+// samples) comes first and the kernel does the rest with a residual factor
+// of at least 8, which keeps real photos at 55 dB or more against a
+// float64 Lanczos3 (TestRealPhotoPSNR: 58 dB and more on the worst crop; a
+// smaller residual costs detail); below a factor of 16 the kernel reads
+// every sample (73 dB and more). The box sums of 8-bit samples (planes,
+// RGBA, opaque NRGBA) add eight at a time in 16-bit lanes of a 64-bit
+// word, and the 2×2 box is summed straight from two rows. When a box has
+// a power-of-two area of at most 16, the scaling of its weighted sums is a
+// rounding shift proved equal to the float64 step it replaces. Both
+// passes weigh two samples with one 64-bit multiply (two int32 sums packed
+// in a word, exact because each sum fits an int32) on 8-bit samples: the
+// vertical pass two samples of a row, the horizontal pass the same sample
+// of two rows (four rows a weight load); the 16-bit horizontal pass weighs
+// two channels of a pixel. An *image.Paletted is read through a table of
+// its premultiplied colours.
 //
 // An *image.NRGBA or *image.RGBA whose every pixel read is opaque has
 // nothing to premultiply: it is resampled as an 8-bit plane of four

@@ -42,35 +42,31 @@ func (j *job8) band(t0, t1 int, sc *scratch, stop func() error) error {
 	}
 	nx, nw := p.x.n, pairs(p.x.n)
 	sc.ring8 = grow(sc.ring8, p.ringRows*nw)
-	sc.hrow = grow(sc.hrow, 2*nx) // two rows for hdirect8x2
+	sc.hrow = grow(sc.hrow, nx)
 	sc.acc64 = grow(sc.acc64, nw)
-	sc.acc32 = grow(sc.acc32, 4*nx) // four rows for hsums4
+	sc.acc32 = grow(sc.acc32, rowBatch*nx) // four rows for hsums4
 	sc.out = grow(sc.out, nx*j.bpp)
 	return p.rows(t0, t1, j.arrive, stop,
 		func(from, to int) {
 			r := from
 			if pl, ok := j.src.(plane8); ok && !p.blockMode() {
-				// Four rows, then two, of a plane in memory at a time
-				// (see hsums4, hdirect8x2), into the quarters of
-				// sc.acc32 or the halves of sc.hrow, with the packed
-				// source rows in sc.lanes, which only the box
+				// Four rows of a plane in memory at a time (hsums4;
+				// fewer at the end repeat the last, and their sums are
+				// dropped), into the quarters of sc.acc32, with the
+				// packed source rows in sc.lanes, which only the box
 				// pre-reduction uses otherwise.
 				sc.lanes = grow(sc.lanes, 2*(p.x.hi-p.x.lo))
-				ha, hb := sc.hrow[:nx], sc.hrow[nx:2*nx]
-				for ; r+4 <= to; r += 4 {
-					y0 := p.y.lo + r
-					row := func(i int) []uint8 { return pl.row(y0+i, p.x.lo, p.x.hi, nil) }
-					sums := [4][]int32{sc.acc32[:nx], sc.acc32[nx : 2*nx], sc.acc32[2*nx : 3*nx], sc.acc32[3*nx : 4*nx]}
-					hsums4(&p.x, [4][]uint8{row(0), row(1), row(2), row(3)}, sc.lanes, sums)
-					for i, h := range sums {
-						packRounded(ringSlot(sc.ring8, (r+i)%p.ringRows, nw), h)
+				for ; r < to; r += rowBatch {
+					var rows [rowBatch][]uint8
+					var sums [rowBatch][]int32
+					for i := range rowBatch {
+						rows[i] = pl.row(p.y.lo+min(r+i, to-1), p.x.lo, p.x.hi, nil)
+						sums[i] = sc.acc32[i*nx:][:nx]
 					}
-				}
-				for ; r+2 <= to; r += 2 {
-					y0 := p.y.lo + r
-					hdirect8x2(&p.x, pl.row(y0, p.x.lo, p.x.hi, nil), pl.row(y0+1, p.x.lo, p.x.hi, nil), sc.lanes, ha, hb)
-					packPairs(ringSlot(sc.ring8, r%p.ringRows, nw), ha)
-					packPairs(ringSlot(sc.ring8, (r+1)%p.ringRows, nw), hb)
+					hsums4(&p.x, rows, sc.lanes, sums)
+					for i := range min(rowBatch, to-r) {
+						packRounded(ringSlot(sc.ring8, (r+i)%p.ringRows, nw), sums[i])
+					}
 				}
 			}
 			for ; r < to; r++ {
@@ -150,35 +146,8 @@ func hdirect8(x *axis, src []uint8, dst []int16) {
 // ringSlot returns slot i of a ring of rows of nw packed pairs.
 func ringSlot(ring []int64, i, nw int) []int64 { return ring[i*nw : (i+1)*nw] }
 
-// hdirect8x2 is hdirect8 for two rows a and b of the same length at once,
-// into da and db: it packs the samples of both rows as a[u] + b[u]·2^32
-// into pair, so that one 64-bit multiply-add by a weight adds to both
-// sums, as vrow does down the rows. A sum of 8-bit samples times weights
-// of weightBits fits an int32 (255 · maxAbsWeightSum · 2^14 < 2^31), so
-// the two halves come apart exactly: the same values as hdirect8's.
-func hdirect8x2(x *axis, a, b []uint8, pair []uint64, da, db []int16) {
-	b = b[:len(a)]
-	pair = pair[:len(a)]
-	for u := range pair {
-		pair[u] = uint64(a[u]) | uint64(b[u])<<32
-	}
-	stride := x.stride
-	da, db = da[:x.n], db[:x.n]
-	for j := range da {
-		s, n := int(x.start[j]), int(x.count[j])
-		w := x.w[j*stride : j*stride+n]
-		px := pair[s : s+n]
-		px = px[:len(w)]
-		var acc int64
-		for k, wk := range w {
-			acc += int64(px[k]) * int64(wk)
-		}
-		da[j], db[j] = unpackRounded(acc)
-	}
-}
-
-// unpackRounded splits the packed pair of int32 sums of a direct
-// horizontal pass (see hdirect8x2) and rounds each to 6 fractional bits.
+// unpackRounded splits a packed pair of int32 sums with 14 fractional bits
+// more than the samples (see packPairs) and rounds each to 6.
 func unpackRounded(acc int64) (lo, hi int16) {
 	l := int32(acc)
 	h := int32((acc - int64(l)) >> 32)

@@ -66,16 +66,17 @@ func (s *Scaler) Feed(ctx context.Context, src image.Image) (*Feed, error) {
 	}
 	f := &Feed{s: s, ctx: ctx, dst: s.newDestination(src), minY: src.Bounds().Min.Y, h: s.srcH, wake: math.MaxInt64}
 	f.arrived.L = &f.mu
+	switch src.(type) {
+	case *image.NRGBA, *image.RGBA:
+		f.whole = src // Done plans it, with every row in
+		return f, nil
+	}
 	tasks, err := s.tasks(f.dst, src, f)
 	if err != nil {
 		return nil, err
 	}
 	f.tasks = tasks
 	f.stream = s.workers(&f.tasks) > 1
-	switch src.(type) {
-	case *image.NRGBA, *image.RGBA:
-		f.whole, f.stream = src, false
-	}
 	return f, nil
 }
 

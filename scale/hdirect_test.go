@@ -7,9 +7,10 @@ import (
 )
 
 // TestPackedDirectPassesMatch checks that the direct horizontal passes that
-// pack two values to a 64-bit multiply (hdirect8x2, hsums4,
-// hdirect16Pairs) give the same values as the plain ones, on extreme and
-// random samples, for shrinking and enlarging with every built-in kernel.
+// pack two values to a 64-bit multiply (hsums4 on 8-bit samples and on
+// vertical results, hdirect16Pairs) give the same values as the plain
+// ones, on extreme and random samples, for shrinking and enlarging with
+// every built-in kernel.
 func TestPackedDirectPassesMatch(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	fills := map[string]func() uint16{
@@ -33,13 +34,9 @@ func TestPackedDirectPassesMatch(t *testing.T) {
 				for i := range rgba {
 					rgba[i] = fill()
 				}
-				wantA, wantB, gotA, gotB := make([]int16, sz[1]), make([]int16, sz[1]), make([]int16, sz[1]), make([]int16, sz[1])
+				wantA, wantB := make([]int16, sz[1]), make([]int16, sz[1])
 				hdirect8(&x, a, wantA)
 				hdirect8(&x, b, wantB)
-				hdirect8x2(&x, a, b, make([]uint64, sz[0]), gotA, gotB)
-				if !slices.Equal(gotA, wantA) || !slices.Equal(gotB, wantB) {
-					t.Errorf("%s %v %s: hdirect8x2 differs from hdirect8", k.Name, sz, name)
-				}
 				var sums4 [4][]int32
 				for i := range sums4 {
 					sums4[i] = make([]int32, sz[1])
@@ -52,6 +49,26 @@ func TestPackedDirectPassesMatch(t *testing.T) {
 					}
 					if !slices.Equal(got, want) {
 						t.Errorf("%s %v %s: hsums4 row %d, rounded, differs from hdirect8", k.Name, sz, name, i)
+					}
+				}
+				// Vertical results: 6 fractional bits, up to the largest
+				// magnitude the vertical pass can give (255 · 1.95 · 64).
+				v := [4][]int16{make([]int16, sz[0]), make([]int16, sz[0]), make([]int16, sz[0]), make([]int16, sz[0])}
+				for r := range v {
+					for i := range v[r] {
+						v[r][i] = int16(int32(fill())*2*31824/0xffff - 31824)
+					}
+				}
+				hsums4(&x, v, make([]uint64, 2*sz[0]), sums4)
+				for r := range v {
+					for j := range sz[1] {
+						var want int64
+						for k, w := range x.w[j*x.stride:][:x.count[j]] {
+							want += int64(v[r][int(x.start[j])+k]) * int64(w)
+						}
+						if int64(sums4[r][j]) != want {
+							t.Fatalf("%s %v %s: hsums4 of vertical results, row %d output %d: %d, want %d", k.Name, sz, name, r, j, sums4[r][j], want)
+						}
 					}
 				}
 				if x.maxAbsWeights()*0xffff > 1<<31-1 {

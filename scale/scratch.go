@@ -4,12 +4,12 @@ package scale
 // scratch serves any later resample without allocating.
 type scratch struct {
 	ring8  []int64  // horizontally resampled rows, 8-bit planes, packed pairs
-	hrow   []int16  // one or two horizontally resampled rows before they are packed
+	hrow   []int16  // a horizontally resampled row before it is packed, or a batch of vertical results
 	ring16 []int32  // horizontally resampled rows, RGBA
 	acc32  []int32  // vertical sums, 8-bit planes, unpacked
 	acc64  []int64  // vertical sums: RGBA, or packed pairs of 8-bit planes
 	colsum []uint32 // column sums down the rows of one box row
-	lanes  []uint64 // the same for 8-bit planes, four 16-bit sums a word; or a direct pass's packed samples (hdirect8x2, hsums4, hfinalRGB2, hdirect16Pairs)
+	lanes  []uint64 // the same for 8-bit planes, four 16-bit sums a word; or a direct pass's packed samples (hsums4, hfinalRGB2, hdirect16Pairs)
 	boxsum []uint32 // box sums of one box row
 	row8   []uint8  // a converted source row, generic 8-bit sources
 	row16  []uint16 // a converted source row, RGBA

@@ -157,8 +157,9 @@ func unpackBytes(row []int16, acc []int64) {
 // (the horizontal pass first) or vertical results with 6 fractional bits.
 // One load of each weight serves the four rows, packed two by two as a +
 // b·2^32 (rows 0 and 1 in the first len(src[0]) words of lanes, rows 2 and
-// 3 in the next) for two 64-bit multiply-adds; each sum fits an int32 (see
-// packPairs and hdirect8x2), so the halves come apart exactly.
+// 3 in the next) for two 64-bit multiply-adds. Each sum fits an int32 (a
+// sample's magnitude is below 2^15, and the absolute weights of an output
+// sum to below 2^15; see packPairs), so the halves come apart exactly.
 func hsums4[T uint8 | int16](x *axis, src [rowBatch][]T, lanes []uint64, dst [rowBatch][]int32) {
 	a := src[0]
 	b, c, d := src[1][:len(a)], src[2][:len(a)], src[3][:len(a)]

@@ -152,7 +152,7 @@ func (d *decoder) parseDHT(p []byte) error {
 		if len(p) < total {
 			return FormatError("DHT has wrong length")
 		}
-		if err := d.huff[tc][th].build(&counts, p[:total]); err != nil {
+		if err := d.huff[tc][th].build(&counts, p[:total], tc == 1); err != nil {
 			return err
 		}
 		p = p[total:]

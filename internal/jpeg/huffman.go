@@ -39,8 +39,10 @@ type huffTable struct {
 // build fills t from the code-length counts and the symbols of a DHT
 // segment. It rejects tables whose codes do not fit their lengths (which
 // libjpeg rejects too); complete tables, whose last code is all ones, are
-// accepted as image/jpeg accepts them.
-func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
+// accepted as image/jpeg accepts them. The lookups of sequential AC
+// decoding (ac, skip, run) are built only for an AC table (ac): a DC
+// table uses sym alone, and the run table is most of the cost.
+func (t *huffTable) build(counts *[16]uint8, vals []uint8, ac bool) error {
 	*t = huffTable{}
 	t.nCodes = int32(len(vals))
 	copy(t.vals[:], vals)
@@ -64,8 +66,10 @@ func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
 				base := code << shift
 				for j := int32(0); j < 1<<shift; j++ {
 					t.sym[base+j] = entry
-					t.ac[base+j] = acEntry(base+j, l, sym)
-					t.skip[base+j] = uint16(sym)<<8 | uint16(l) + uint16(sym&15)
+					if ac {
+						t.ac[base+j] = acEntry(base+j, l, sym)
+						t.skip[base+j] = skipEntry(sym, int(l))
+					}
 				}
 			}
 			code++
@@ -73,11 +77,16 @@ func (t *huffTable) build(counts *[16]uint8, vals []uint8) error {
 		}
 		code <<= 1
 	}
-	for w := range t.run {
-		t.run[w] = t.runEntry(w)
+	if ac {
+		for w := range t.run {
+			t.run[w] = t.runEntry(w)
+		}
 	}
 	return nil
 }
+
+// skipEntry is the skip entry of AC symbol sym, whose code takes l bits.
+func skipEntry(sym uint8, l int) uint16 { return uint16(sym)<<8 | uint16(l) + uint16(sym&15) }
 
 // A run entry packs the bits its codes take (bits 0-3), the zig-zag
 // positions they advance, an EOB counting as one (bits 4-10), and

@@ -34,10 +34,9 @@ func (d *decoder) skipAC(br *bitReader, t *huffTable) error {
 	for k := 1; k < 64; {
 		if n < 32 {
 			var ok bool
-			if acc, n, ok = br.fillFast(acc, n); ok {
-				br.acc, br.n = acc, n // as fill leaves them, for an error
-			} else {
-				br.acc, br.n = acc, n
+			acc, n, ok = br.fillFast(acc, n)
+			br.acc, br.n = acc, n // as fill leaves them, for an error
+			if !ok {
 				br.fillSlow()
 				acc, n = br.acc, br.n
 			}
@@ -65,7 +64,7 @@ func (d *decoder) skipAC(br *bitReader, t *huffTable) error {
 			if l == 0 {
 				return errBadHuffman // br as the last top-up left it, as decodeAC
 			}
-			e = uint16(sym)<<8 | uint16(l) + uint16(sym&15)
+			e = skipEntry(sym, l)
 		}
 		l := int(e & 0xff)
 		size := int(e>>8) & 15

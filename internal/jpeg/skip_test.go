@@ -17,7 +17,7 @@ func TestSkipACMatchesDecodeAC(t *testing.T) {
 	specs := []huffSpec{stdHuff[1], stdHuff[3], small}
 	var tables [3]huffTable
 	for i, s := range specs {
-		if err := tables[i].build(&s.counts, s.vals); err != nil {
+		if err := tables[i].build(&s.counts, s.vals, true); err != nil {
 			t.Fatal(err)
 		}
 	}
