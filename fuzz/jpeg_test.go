@@ -24,9 +24,10 @@ const fuzzMaxPixels = 1 << 20
 // *image.YCbCr with the same subsampling ratio, *image.RGBA for Adobe RGB,
 // *image.CMYK: the package documents image/jpeg's types, without
 // exception), and the scaled decodes succeed with the scaled size and the
-// same type. Whatever image/jpeg says, the decode with restart intervals
-// on three goroutines (DecodeOptions.Concurrency) must give exactly the
-// serial decode's image, warnings and error.
+// same type. Whatever image/jpeg says, the decode on three goroutines
+// (DecodeOptions.Concurrency: restart intervals in parallel, or a scan
+// without them split with a scout) must give exactly the serial decode's
+// image, warnings and error.
 //
 // Intended differences, excused below:
 //   - Limits: we refuse more than fuzzMaxPixels pixels (MaxPixels) and
@@ -125,8 +126,9 @@ func checkScaled(t *testing.T, data []byte, full image.Image) {
 }
 
 // checkParallel decodes data, which decoded as ours and err by default,
-// with restart intervals decoded on three goroutines: the result must be
-// the same, sample for sample, warning for warning, error for error.
+// on three goroutines (restart intervals in parallel, or the scan split):
+// the result must be the same, sample for sample, warning for warning,
+// error for error.
 func checkParallel(t *testing.T, data []byte, ours image.Image, err error) {
 	var serialWarns, warns []jpeg.Warning
 	serial, serr := jpeg.Decode(data, &jpeg.DecodeOptions{MaxPixels: fuzzMaxPixels, Concurrency: 1, Warn: func(w jpeg.Warning) { serialWarns = append(serialWarns, w) }})

@@ -33,16 +33,19 @@ import (
 // decodes, as far as the decoder hands out its rows as it goes (see
 // scale.Feed), and that resample is returned too; it is nil for other
 // formats, and whenever it could not be made, for the caller to redo.
-func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc *scale.Scaler) (img, resized image.Image, err error) {
+// workers bounds the goroutines of a JPEG's decode, as the Concurrency
+// option does (0: the decoder's default).
+func decode(ctx context.Context, data []byte, info validate.Info, denom int, sc *scale.Scaler, workers int) (img, resized image.Image, err error) {
 	r := bytes.NewReader(data)
 	switch info.Format {
 	case vendors.JPEG:
 		f := feeder{ctx: ctx, sc: sc}
 		img, err = pjpeg.DecodeContext(ctx, data, &pjpeg.DecodeOptions{
-			ScaleDenom: denom,
-			MaxPixels:  max(int64(info.Width)*int64(info.Height), 1),
-			MaxScans:   max(info.Scans, pjpeg.DefaultMaxScans),
-			Rows:       f.rows,
+			ScaleDenom:  denom,
+			Concurrency: workers,
+			MaxPixels:   max(int64(info.Width)*int64(info.Height), 1),
+			MaxScans:    max(info.Scans, pjpeg.DefaultMaxScans),
+			Rows:        f.rows,
 		})
 		return img, f.done(err), err
 	case vendors.PNG:

@@ -133,7 +133,7 @@ func load(ctx context.Context, data []byte, p vendors.Profile, s settings, sizes
 	if first.streams {
 		sc, _ = scale.NewScaler(storedW, storedH, first.plan.width, first.plan.height, j.resizeOptions(src, first.plan))
 	}
-	img, resized, err := decodeChecked(ctx, data, info, p, j.denom, sc)
+	img, resized, err := decodeChecked(ctx, data, info, p, j.denom, sc, s.concurrency)
 	if err != nil {
 		return nil, err
 	}

@@ -171,9 +171,10 @@ func PadColor(c color.Color) Option {
 	}
 }
 
-// Concurrency bounds how many goroutines one call may use to resample (a
-// JPEG upload while it decodes) and to encode: 0 means GOMAXPROCS, 1 means
-// only the calling goroutine. The output does not depend on it. A
+// Concurrency bounds how many goroutines one call may use to decode a
+// JPEG (its restart intervals in parallel, or its scan split in two), to
+// resample (a JPEG upload while it decodes) and to encode: 0 means
+// GOMAXPROCS, 1 means only the calling goroutine. The output does not depend on it. A
 // negative n is an error wrapping [ErrBadOption]. Every function reads it;
 // Validate always stays on the calling goroutine, within any bound.
 func Concurrency(n int) Option {

@@ -124,7 +124,7 @@ func TestTurnedWithoutACopy(t *testing.T) {
 	p := vendors.MustLookup("zoom")
 	for _, size := range []image.Point{{640, 480}, {639, 481}} {
 		plain := testimage.JPEG(testimage.Photo(size.X, size.Y, 3), 85)
-		decoded, _, err := decode(context.Background(), plain, validate.Info{Format: vendors.JPEG, Width: size.X, Height: size.Y}, 1, nil)
+		decoded, _, err := decode(context.Background(), plain, validate.Info{Format: vendors.JPEG, Width: size.X, Height: size.Y}, 1, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -48,7 +48,7 @@ func TestNormalizeLenientPNG(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Validate: %v", err)
 			}
-			img, _, err := decode(context.Background(), data, info, 1, nil)
+			img, _, err := decode(context.Background(), data, info, 1, nil, 0)
 			if err != nil {
 				t.Fatal(err)
 			}

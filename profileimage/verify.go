@@ -43,15 +43,15 @@ func verifyPixels(ctx context.Context, data []byte, info validate.Info, p vendor
 	if info.Format == vendors.JPEG {
 		denom = 8
 	}
-	_, _, err := decodeChecked(ctx, data, info, p, denom, nil)
+	_, _, err := decodeChecked(ctx, data, info, p, denom, nil, 1)
 	return err
 }
 
 // decodeChecked is decode, with a failure turned into p's corrupt error,
 // and an image of another size than the header's (at 1/denom for a JPEG)
 // refused as corrupt too.
-func decodeChecked(ctx context.Context, data []byte, info validate.Info, p vendors.Profile, denom int, sc *scale.Scaler) (img, resized image.Image, err error) {
-	img, resized, err = decode(ctx, data, info, denom, sc)
+func decodeChecked(ctx context.Context, data []byte, info validate.Info, p vendors.Profile, denom int, sc *scale.Scaler, workers int) (img, resized image.Image, err error) {
+	img, resized, err = decode(ctx, data, info, denom, sc, workers)
 	if ctx.Err() != nil {
 		return nil, nil, ctx.Err()
 	}

@@ -10,6 +10,7 @@ import "encoding/binary"
 type bitReader struct {
 	data   []byte
 	pos    int    // next byte of data to read
+	origin int    // where it started reading (a byte before it is not data)
 	acc    uint64 // unread bits, left-aligned; bits after the first n are 0
 	n      int    // number of unread bits in acc, padding included
 	pad    int    // number of zero bits appended after the segment ended
@@ -87,6 +88,50 @@ func (br *bitReader) overrunError() error {
 		return errTruncated
 	}
 	return errShortHuffman
+}
+
+// at returns the position in data of the next bit to be consumed: 8
+// times the offset of its byte plus its index in the byte, 0 the most
+// significant. Unlike pos, it does not depend on how far ahead the reader
+// has loaded: two readers of the same data that consumed up to the same
+// bit give the same position. It walks back over the whole bytes loaded
+// and not consumed (at most 8), a stuffed "\xff\x00" pair counting as one.
+func (br *bitReader) at() int64 {
+	u := max(br.n-br.pad, 0) // real bits loaded and not consumed
+	p := br.pos
+	for i := (u + 7) >> 3; i > 0; i-- {
+		if p-2 >= br.origin && br.data[p-1] == 0 && br.data[p-2] == 0xff {
+			p -= 2
+		} else {
+			p--
+		}
+	}
+	return int64(p)<<3 + int64(-u&7)
+}
+
+// end returns the offset of the first byte of data none of whose bits
+// were consumed.
+func (br *bitReader) end() int {
+	at := br.at()
+	p := int(at >> 3)
+	if at&7 != 0 {
+		p++
+		if br.data[p-1] == 0xff { // the first byte of a stuffed pair
+			p++
+		}
+	}
+	return p
+}
+
+// readerAt returns a bit reader of data whose next bit is the one at
+// position at (see bitReader.at).
+func readerAt(data []byte, at int64) bitReader {
+	p := int(at >> 3)
+	br := bitReader{data: data, pos: p, origin: p}
+	if k := int(at & 7); k > 0 {
+		br.bits(k)
+	}
+	return br
 }
 
 // reset discards the buffered bits, at a restart marker or scan end.

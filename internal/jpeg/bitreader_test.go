@@ -49,3 +49,50 @@ func TestBitReaderMatchesByteByByte(t *testing.T) {
 		}
 	}
 }
+
+// TestBitReaderPosition reads random segments (as above) in random bit
+// counts with two readers that load ahead differently (one is topped up
+// at random moments), and checks at every step that at gives both the
+// same position, that it counts the bits consumed (a stuffed pair holding
+// one byte), that a reader made by readerAt there reads on exactly as the
+// first does, and that end is the first byte with no bit consumed.
+func TestBitReaderPosition(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var seg []byte
+		var raw []int // the offset in seg of each decoded byte
+		for range 1 + rng.IntN(64) {
+			raw = append(raw, len(seg))
+			if rng.IntN(6) == 0 {
+				seg = append(seg, 0xff, 0)
+			} else {
+				seg = append(seg, byte(rng.IntN(255)))
+			}
+		}
+		bits := 8 * len(raw)
+		raw = append(raw, len(seg))
+		if rng.IntN(2) == 0 {
+			seg = append(seg, 0xff, 0xd9)
+		}
+		a, b := bitReader{data: seg}, bitReader{data: seg}
+		for consumed := 0; consumed < bits; {
+			if rng.IntN(3) == 0 {
+				b.fill()
+			}
+			want := int64(raw[consumed/8])<<3 + int64(consumed%8)
+			if a.at() != want || b.at() != want {
+				t.Fatalf("segment % x after %d bits: at %d and %d, want %d", seg, consumed, a.at(), b.at(), want)
+			}
+			end := raw[(consumed+7)/8]
+			if a.end() != end {
+				t.Fatalf("segment % x after %d bits: end %d, want %d", seg, consumed, a.end(), end)
+			}
+			c := readerAt(seg, want)
+			n := 1 + rng.IntN(min(16, bits-consumed))
+			if va, vb, vc := a.bits(n), b.bits(n), c.bits(n); va != vb || va != vc {
+				t.Fatalf("segment % x after %d bits: %d bits read %b, %b and %b", seg, consumed, n, va, vb, vc)
+			}
+			consumed += n
+		}
+	}
+}

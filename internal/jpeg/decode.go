@@ -29,6 +29,10 @@ type decoder struct {
 	final [4]uint64
 
 	blk [64]int32 // the block being decoded; all zero between blocks
+
+	// store, in a scout's decoder (see split.go), takes the sequential
+	// blocks instead of the planes.
+	store *kept
 }
 
 // Decode decodes a baseline or progressive JPEG image held in data.

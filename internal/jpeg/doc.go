@@ -30,6 +30,16 @@
 // DecodeOptions.Rows hands finished rows to a consumer while a baseline
 // image is still decoding, so that a resampler can run alongside.
 //
+// DecodeOptions.Concurrency decodes a sequential scan on several
+// goroutines: the runs of restart intervals at once when the stream has
+// restart markers, and otherwise on two, splitting the scan's data in the
+// middle. There a scout decodes from the middle until its Huffman codes
+// fall in step with the true MCUs, which on real photos takes a few MCUs;
+// the serial decode confirms the step when it gets there and corrects the
+// DC predictions, and the rest is decoded from the scout's states (see
+// split.go). Either way the output, the warnings and the errors are the
+// serial decode's.
+//
 // # Damaged streams
 //
 // Where libjpeg warns and goes on, Decode repairs as it does and reports

@@ -42,9 +42,6 @@ type reader struct {
 	data []byte
 	pos  int
 	opts *DecodeOptions // for warnings; nil in DecodeConfig
-	// carry counts extraneous bytes that the last scan's bit reader had
-	// already passed, reported with the next marker.
-	carry int
 	// ended is set when the data ended where a marker was expected.
 	ended bool
 }
@@ -79,8 +76,7 @@ func (r *reader) take(n int) ([]byte, error) {
 // marker is ignored, and so are "\xff\x00" pairs; skipped data is
 // reported as a warning, in libjpeg's words.
 func (r *reader) nextMarker() (byte, error) {
-	start, extra := r.pos, r.carry
-	r.carry = 0
+	start, extra := r.pos, 0
 	for {
 		b, err := r.byte()
 		if err != nil {

@@ -42,8 +42,8 @@ type DecodeOptions struct {
 	// will not change any more. For a baseline gray image, or a baseline
 	// Y'CbCr image whose components are interleaved in one scan, it is
 	// called while the decode is running, for each row of MCUs (or, when
-	// restart intervals are decoded in parallel, for each run of rows
-	// that the decoded intervals complete); otherwise
+	// parts of the scan are decoded in parallel, for each run of rows
+	// that they complete); otherwise
 	// (progressive, multi-scan, RGB, CMYK, and the sampling layouts that
 	// are upsampled at the end) once, at the end. A non-nil error stops the
 	// decode and is returned by Decode. When Rows is set, the output type
@@ -52,8 +52,11 @@ type DecodeOptions struct {
 	Rows func(img image.Image, y0, y1 int) error
 
 	// Concurrency is the number of goroutines that decode the
-	// entropy-coded data of a sequential scan with restart markers, each
-	// taking runs of restart intervals: 0 means runtime.GOMAXPROCS(0) for
+	// entropy-coded data of a sequential scan: with restart markers, each
+	// takes runs of restart intervals; without them, the scan is split in
+	// two (see the package documentation), which uses two goroutines and
+	// costs some CPU time over the serial decode, little at 1/8 scale and
+	// up to half as much again at 1/2. 0 means runtime.GOMAXPROCS(0) for
 	// scans of 4096 blocks or more (smaller ones are not worth it), 1 the
 	// calling goroutine only, n > 1 up to n goroutines (at most 64) at any
 	// size. The output, the warnings and the errors are the same whatever

@@ -50,7 +50,7 @@ const (
 // decoded in parallel, or the first MCU of the first chunk not taken (br
 // is then at its start).
 func (d *decoder) parallel(br *bitReader, s *scanParams) (int, error) {
-	w, h, rowH := d.mcuGrid(s)
+	w, h, _ := d.mcuGrid(s)
 	total, ri := w*h, d.ri
 	workers, chosen := d.opts.concurrency()
 	if d.progressive || ri == 0 || total <= ri || workers < 2 || !chosen && total*d.blocksPerMCU(s) < parallelMinBlocks {
@@ -63,24 +63,66 @@ func (d *decoder) parallel(br *bitReader, s *scanParams) (int, error) {
 		return 0, nil
 	}
 	nChunks := len(starts)
-	workers = min(workers, nChunks, maxWorkers)
-
-	state := make([]atomic.Int32, nChunks)
-	var next atomic.Int64
-	var stop atomic.Bool
 	var last bitReader // the last interval's, once decoded
 	var lastEOB int
 	eob0 := d.eobRun
+	taken, err := d.chunks(s, nChunks, workers,
+		func(c int) int { return min((c+1)*per*ri, total) },
+		func(wd *decoder, block blockFunc, c int, cb *bitReader, pred *[4]int32) bool {
+			*cb = bitReader{data: br.data, pos: starts[c], origin: starts[c]}
+			j0, j1 := c*per, min((c+1)*per, n)
+			if !wd.intervals(cb, s, block, pred, j0, j1, n, eob0) {
+				return false
+			}
+			if j1 == n {
+				last, lastEOB = *cb, wd.eobRun
+			}
+			return true
+		})
+	if err != nil {
+		return 0, err
+	}
+	if parallelHook != nil {
+		parallelHook(taken, nChunks)
+	}
+	if taken == nChunks {
+		*br = last
+		d.eobRun = lastEOB
+		return total, nil
+	}
+	if taken > 0 {
+		*br = bitReader{data: br.data, pos: starts[taken], origin: starts[taken]}
+		d.eobRun = 0
+	}
+	return taken * per * ri, nil
+}
+
+// chunks decodes n chunks of scan s on up to workers goroutines, the
+// calling one included, each on a copy of d: decode(wd, block, c, cb,
+// pred) decodes chunk c on copy wd, with a bit reader and DC predictions
+// of the goroutine's own to use, and reports whether the chunk decoded as
+// the serial decode decodes it when it has nothing to repair. Rows are
+// handed out, by the calling goroutine, as the chunks from the first are
+// done; chunk c ends at MCU ends(c). Once a chunk does not decode, no
+// further chunk is started. It returns how many chunks from the first
+// were decoded.
+func (d *decoder) chunks(s *scanParams, n, workers int, ends func(c int) int,
+	decode func(wd *decoder, block blockFunc, c int, cb *bitReader, pred *[4]int32) bool) (int, error) {
+	w, _, rowH := d.mcuGrid(s)
+	workers = min(workers, n, maxWorkers)
+	state := make([]atomic.Int32, n)
+	var next atomic.Int64
+	var stop atomic.Bool
 	stream := d.streams(s)
 
 	taken := 0 // chunks before it are done; the calling goroutine's
 	var err error
 	handOut := func() {
-		for taken < nChunks && state[taken].Load() == chunkDone {
+		for taken < n && state[taken].Load() == chunkDone {
 			taken++
 		}
-		if stream && err == nil {
-			err = d.emitRows(min(taken*per*ri, total) / w * rowH)
+		if stream && err == nil && taken > 0 {
+			err = d.emitRows(ends(taken-1) / w * rowH)
 		}
 	}
 	work := func(wd *decoder, main bool) {
@@ -89,7 +131,7 @@ func (d *decoder) parallel(br *bitReader, s *scanParams) (int, error) {
 		var pred [4]int32
 		for !stop.Load() {
 			c := int(next.Add(1) - 1)
-			if c >= nChunks {
+			if c >= n {
 				return
 			}
 			if main {
@@ -101,15 +143,10 @@ func (d *decoder) parallel(br *bitReader, s *scanParams) (int, error) {
 					return
 				}
 			}
-			cb = bitReader{data: br.data, pos: starts[c]}
-			j0, j1 := c*per, min((c+1)*per, n)
-			if !wd.intervals(&cb, s, block, &pred, j0, j1, n, eob0) {
+			if !decode(wd, block, c, &cb, &pred) {
 				state[c].Store(chunkDoubt)
 				stop.Store(true)
 				return
-			}
-			if j1 == n {
-				last, lastEOB = cb, wd.eobRun
 			}
 			state[c].Store(chunkDone)
 			if main {
@@ -131,23 +168,7 @@ func (d *decoder) parallel(br *bitReader, s *scanParams) (int, error) {
 		return 0, err
 	}
 	handOut()
-	if err != nil {
-		return 0, err
-	}
-	if parallelHook != nil {
-		parallelHook(taken, nChunks)
-	}
-	if taken == nChunks {
-		*br = last
-		d.eobRun = lastEOB
-		return total, nil
-	}
-	if taken > 0 {
-		br.reset()
-		br.pos = starts[taken]
-		d.eobRun = 0
-	}
-	return taken * per * ri, nil
+	return taken, err
 }
 
 // intervals decodes restart intervals [j0, j1) of the n of scan s from br,

@@ -126,7 +126,7 @@ func restartInputs(t *testing.T) map[string][]byte {
 		t.Fatal(err)
 	}
 	in["ours-1mp"] = enc
-	files, _ := filepath.Glob(filepath.Join("testdata", "real", "*.jpg"))
+	files, _ := filepath.Glob(filepath.Join("testdata", "real", "*restart*.jpg"))
 	more, _ := filepath.Glob(filepath.Join("testdata", "*restart*.jpg"))
 	if len(files) < 4 || len(more) < 10 {
 		t.Fatalf("fixtures missing: %v %v", files, more)

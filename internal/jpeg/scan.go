@@ -97,18 +97,21 @@ func (d *decoder) scan(p []byte) error {
 			}
 		}
 	}
-	br := &bitReader{data: d.r.data, pos: d.r.pos}
+	br := &bitReader{data: d.r.data, pos: d.r.pos, origin: d.r.pos}
 	from, err2 := d.parallel(br, &s)
 	if w, h, _ := d.mcuGrid(&s); err2 == nil && from < w*h {
 		err2 = d.sequence(br, &s, from)
 	}
-	d.r.pos = br.pos
+	// The segments go on from the first byte the scan took no bit of:
+	// bytes the bit reader loaded ahead and the scan did not use are
+	// extraneous data before the next marker. This depends only on where
+	// the scan's bits end, not on how far ahead the reader had loaded, so
+	// that a scan split between goroutines (see split.go) ends as its
+	// serial decode does.
+	d.r.pos = br.end()
 	if err2 != nil {
 		return err2
 	}
-	// Whole bytes the bit reader loaded and the scan did not use are
-	// extraneous data before the next marker, as libjpeg counts them.
-	d.r.carry = max(br.n-br.pad, 0) / 8
 	if s.al == 0 {
 		band := ^uint64(0) >> (63 - s.se) &^ (1<<s.ss - 1)
 		for i := 0; i < s.n; i++ {
@@ -150,7 +153,8 @@ func (d *decoder) blockDecoder(s *scanParams) blockFunc {
 // or the start of a restart interval where the parallel decode stopped).
 // An MCU of an interleaved scan holds each component's blocks; a scan of
 // one component has one block per MCU, in raster order over the
-// component's own size (section A.2.2).
+// component's own size (section A.2.2). A scan without restart markers
+// may be split with a scout (split.go).
 func (d *decoder) sequence(br *bitReader, s *scanParams, from int) error {
 	block := d.blockDecoder(s)
 	var pred [4]int32
@@ -159,30 +163,53 @@ func (d *decoder) sequence(br *bitReader, s *scanParams, from int) error {
 		rst.expected = byte(from / d.ri & 7)
 	}
 	w, h, rowH := d.mcuGrid(s)
+	total := w * h
 	stream := d.streams(s)
-	for my := from / w; my < h; my++ {
-		if err := d.ctx.Err(); err != nil {
+	sc := d.startScout(br, s, from)
+	defer sc.end()
+	if sc != nil && splitWait {
+		sc.wg.Wait()
+	}
+	for m := from; m < total; {
+		if m%w == 0 {
+			if err := d.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if sc != nil && sc.done.Load() {
+			next, ok, err := d.join(sc, br, s, &pred, m, total)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				sc.end()
+				if splitHook != nil {
+					splitHook(next > m)
+				}
+				sc = nil
+			}
+			if next > m {
+				m, rst.mcu = next, next
+				continue
+			}
+		}
+		if rst.skip {
+			d.emptyMCU(s, m%w, m/w)
+		} else if err := d.decodeMCU(br, s, block, m%w, m/w, &pred, &rst); err != nil {
 			return err
 		}
-		mx := 0
-		if my == from/w {
-			mx = from % w
+		if err := rst.after(total, &pred); err != nil {
+			return err
 		}
-		for ; mx < w; mx++ {
-			if rst.skip {
-				d.emptyMCU(s, mx, my)
-			} else if err := d.decodeMCU(br, s, block, mx, my, &pred, &rst); err != nil {
-				return err
-			}
-			if err := rst.after(w*h, &pred); err != nil {
+		m++
+		if stream && m%w == 0 {
+			if err := d.emitRows(m / w * rowH); err != nil {
 				return err
 			}
 		}
-		if stream {
-			if err := d.emitRows((my + 1) * rowH); err != nil {
-				return err
-			}
-		}
+	}
+	if sc != nil && splitHook != nil {
+		splitHook(false)
 	}
 	return nil
 }

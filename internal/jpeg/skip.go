@@ -22,6 +22,12 @@ func (d *decoder) dcBlock(br *bitReader, sc *scanComp, bx, by int, pred *int32) 
 		d.blk[0] = dc
 		return br.overrunError()
 	}
+	if d.store != nil { // a scout's decoder (split.go)
+		if d.store.keepDC {
+			d.store.dc = append(d.store.dc, dc)
+		}
+		return nil
+	}
 	d.putDC(sc.ci, bx, by, dc)
 	return nil
 }

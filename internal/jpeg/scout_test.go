@@ -1,0 +1,101 @@
+package jpeg
+
+import (
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+)
+
+// TestScoutFallsInStep starts a scout at every 7th byte of the first 60%
+// of the entropy-coded data of real photos without restart markers, and
+// checks that each notes a state at which the serial decode starts an
+// MCU: Huffman codes resynchronise by themselves, which the split decode
+// (split.go) relies on for its speed. It logs how many MCUs that takes.
+func TestScoutFallsInStep(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "real", "*.jpg"))
+	tried := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, s, pos := scanOf(t, data)
+		if d.ri != 0 {
+			continue
+		}
+		w, h, _ := d.mcuGrid(&s)
+		starts := map[int64]int{} // the serial decode's MCU starts
+		br := &bitReader{data: data, pos: pos, origin: pos}
+		var pred [4]int32
+		for m := range w * h {
+			starts[br.at()] = m
+			if err := d.decodeMCU(br, &s, d.dcBlock, m%w, m/w, &pred, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		end := dataEnd(data, pos)
+		worst := 0
+		for mid := pos + 16; mid < pos+(end-pos)*6/10; mid += 7 {
+			if data[mid-1] == 0xff {
+				continue
+			}
+			tried++
+			sd := *d
+			k := &kept{}
+			sd.store = k
+			sd.scoutScan(k, new(atomic.Bool), &bitReader{data: data, pos: mid, origin: mid}, &s, w*h-1)
+			found := false
+			for i, st := range k.states {
+				if _, ok := starts[st.at]; ok && i < len(k.states)-1 {
+					found = true
+					worst = max(worst, int(st.mcu))
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: a scout from byte %d of %d..%d never fell in step", f, mid, pos, end)
+			}
+		}
+		t.Logf("%s: %d MCUs; a scout's first state in step is at most %d MCUs from its start (states are %d apart)", f, w*h, worst, scoutEvery)
+	}
+	if tried < 5000 {
+		t.Errorf("%d starts tried: fixtures missing", tried)
+	}
+}
+
+// scanOf reads the segments of data up to its first scan, with decoder d
+// at 1/8 scale, and returns the scan and where its data starts.
+func scanOf(t *testing.T, data []byte) (d *decoder, s scanParams, pos int) {
+	d = &decoder{opts: &DecodeOptions{ScaleDenom: 8}, scale: 8, bs: 1, ctx: t.Context()}
+	d.r = reader{data: data}
+	if err := d.r.soi(); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		m, seg, err := d.r.nextSegment()
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch m {
+		case markerSOS:
+			s, err = d.parseSOS(seg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.out = newPlanes(&d.frame, d.bs, d.scale)
+			return d, s, d.r.pos
+		case markerSOF0, markerSOF1, markerSOF2:
+			err = d.parseSOF(m, seg)
+		case markerDHT:
+			err = d.parseDHT(seg)
+		case markerDQT:
+			err = d.parseDQT(seg)
+		case markerDRI:
+			err = d.parseDRI(seg)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
