@@ -1,6 +1,7 @@
 package jpeg
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -35,7 +36,7 @@ func TestScoutFallsInStep(t *testing.T) {
 			}
 		}
 		end := dataEnd(data, pos)
-		worst := 0
+		worst, runs := 0, 0
 		for mid := pos + 16; mid < pos+(end-pos)*6/10; mid += 7 {
 			if data[mid-1] == 0xff {
 				continue
@@ -49,7 +50,7 @@ func TestScoutFallsInStep(t *testing.T) {
 			for i, st := range k.states {
 				if _, ok := starts[st.at]; ok && i < len(k.states)-1 {
 					found = true
-					worst = max(worst, int(st.mcu))
+					worst, runs = max(worst, int(st.mcu)), max(runs, int(st.run)+1)
 					break
 				}
 			}
@@ -57,10 +58,40 @@ func TestScoutFallsInStep(t *testing.T) {
 				t.Errorf("%s: a scout from byte %d of %d..%d never fell in step", f, mid, pos, end)
 			}
 		}
-		t.Logf("%s: %d MCUs; a scout's first state in step is at most %d MCUs from its start (states are %d apart)", f, w*h, worst, scoutEvery)
+		t.Logf("%s: %d MCUs; a scout's first state in step is at most %d MCUs from its start (states are %d apart), in its run %d at most", f, w*h, worst, scoutEvery, runs)
 	}
 	if tried < 5000 {
 		t.Errorf("%d starts tried: fixtures missing", tried)
+	}
+}
+
+// TestScoutOnGarbage: a scout over random bytes, where it meets errors,
+// stops after scoutMaxRuns runs, noting a state per scoutEvery MCUs it
+// decoded and one more per run.
+func TestScoutOnGarbage(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "real", "canon-422.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, s, pos := scanOf(t, data)
+	rng := rand.New(rand.NewPCG(5, 6))
+	garbage := append([]byte(nil), data[:pos]...)
+	for range 1 << 20 {
+		b := byte(rng.IntN(256))
+		if b == 0xff {
+			b = 0
+		}
+		garbage = append(garbage, b)
+	}
+	k := &kept{}
+	d.store = k
+	d.scoutScan(k, new(atomic.Bool), &bitReader{data: garbage, pos: pos, origin: pos}, &s, 1<<30)
+	last := k.states[len(k.states)-1]
+	if last.run >= scoutMaxRuns || len(k.states) > int(last.mcu)/scoutEvery+2*scoutMaxRuns {
+		t.Errorf("%d states for %d MCUs, the last in run %d: want at most %d runs", len(k.states), last.mcu, last.run, scoutMaxRuns)
+	}
+	if last.run < scoutMaxRuns-1 {
+		t.Errorf("stopped in run %d before the bound on runs: the garbage did not stop it", last.run)
 	}
 }
 

@@ -48,6 +48,12 @@ var splitShare = [9]int{1: 19, 2: 24, 4: 26, 8: 31}
 // scoutEvery is how many MCUs apart the scout notes its state.
 const scoutEvery = 16
 
+// scoutMaxRuns bounds how often a scout starts again after an error: on
+// real photos it falls in step within 4 runs (TestScoutFallsInStep), and
+// on garbage it would otherwise start again at every few bytes, noting a
+// state each time.
+const scoutMaxRuns = 64
+
 // mcuState is the decode's state at the start of an MCU.
 type mcuState struct {
 	at   int64    // bitReader.at
@@ -149,7 +155,8 @@ func dataEnd(data []byte, pos int) int {
 // end of the data or until told to stop. An error does not stop it: the
 // scout is likely not in step yet, and starts again from the next byte,
 // as a new run of states (and if it was in step, the serial decode meets
-// the same error where the run's last state leaves it).
+// the same error where the run's last state leaves it), up to
+// scoutMaxRuns runs.
 func (d *decoder) scoutScan(k *kept, stop *atomic.Bool, br *bitReader, s *scanParams, limit int) {
 	block := d.dcBlock
 	bpm := d.blocksPerMCU(s)
@@ -177,8 +184,8 @@ func (d *decoder) scoutScan(k *kept, stop *atomic.Bool, br *bitReader, s *scanPa
 		for next < len(br.data) && br.data[next-1] == 0xff {
 			next++
 		}
-		if br.marker || next >= len(br.data) {
-			return // the end of the data
+		if br.marker || next >= len(br.data) || run+1 == scoutMaxRuns {
+			return // the end of the data, or garbage
 		}
 		*br = bitReader{data: br.data, pos: next, origin: next}
 		pred, d.eobRun, i = [4]int32{}, 0, -1
