@@ -82,29 +82,38 @@ func (d *decoder) decode() error {
 		switch m {
 		case markerEOI:
 			return nil
-		case markerSOF0, markerSOF1, markerSOF2:
-			if err = d.parseSOF(m, seg); err == nil {
-				err = d.checkSize()
-			}
-		case markerDHT:
-			err = d.parseDHT(seg)
-		case markerDQT:
-			err = d.parseDQT(seg)
-		case markerDRI:
-			err = d.parseDRI(seg)
 		case markerSOS:
 			err = d.scan(seg)
-		case markerAPP0, markerAPP14:
-			if d.out == nil || d.opts == nil || d.opts.Rows == nil {
-				d.parseAPP(m, seg)
-			}
 		default:
-			err = otherMarker(m)
+			err = d.segment(m, seg)
 		}
 		if err != nil {
 			return err
 		}
 	}
+}
+
+// segment reads a segment other than SOS and EOI: marker m, payload seg.
+func (d *decoder) segment(m byte, seg []byte) error {
+	switch m {
+	case markerSOF0, markerSOF1, markerSOF2:
+		if err := d.parseSOF(m, seg); err != nil {
+			return err
+		}
+		return d.checkSize()
+	case markerDHT:
+		return d.parseDHT(seg)
+	case markerDQT:
+		return d.parseDQT(seg)
+	case markerDRI:
+		return d.parseDRI(seg)
+	case markerAPP0, markerAPP14:
+		if d.out == nil || d.opts == nil || d.opts.Rows == nil {
+			d.parseAPP(m, seg)
+		}
+		return nil
+	}
+	return otherMarker(m)
 }
 
 // complete reports whether the scans decoded so far have coded every

@@ -204,15 +204,26 @@ func TestParallelDamaged(t *testing.T) {
 			partly++
 		}
 	})()
-	// A fixed seed: the check that both paths were used must not depend
-	// on the luck of a run.
-	p := gopter.DefaultTestParametersWithSeed(12)
-	p.MinSuccessfulTests = 150
+	n := 150
 	if testing.Short() {
-		p.MinSuccessfulTests = 30
+		n = 30
 	}
+	checkDamaged(t, "parallel decode of damaged data is the serial decode", inputs, 12, n, 5)
+	if whole == 0 || partly == 0 {
+		t.Errorf("%d parallel decodes taken whole, %d fallen back to serial: want both", whole, partly)
+	}
+}
+
+// checkDamaged checks the property that each of inputs, with random
+// damage in its entropy-coded data (see damage), decodes on 2 to
+// maxWorkers goroutines as it does serially, at every scale, in n cases.
+// The seed is fixed, so that the callers' checks that both of their paths
+// were used do not depend on the luck of a run.
+func checkDamaged(t *testing.T, name string, inputs [][]byte, seed int64, n, maxWorkers int) {
+	p := gopter.DefaultTestParametersWithSeed(seed)
+	p.MinSuccessfulTests = n
 	ps := gopter.NewProperties(p)
-	ps.Property("parallel decode of damaged data is the serial decode", prop.ForAll(
+	ps.Property(name, prop.ForAll(
 		func(file int, ops []uint64, nOps, scale int, workers int) bool {
 			data := damage(inputs[file%len(inputs)], ops[:nOps])
 			s := 1 << (scale % 4)
@@ -222,12 +233,9 @@ func TestParallelDamaged(t *testing.T) {
 			}
 			return true
 		},
-		gen.IntRange(0, 100), gen.SliceOfN(4, gen.UInt64()), gen.IntRange(0, 4), gen.IntRange(0, 3), gen.IntRange(2, 5),
+		gen.IntRange(0, 100), gen.SliceOfN(4, gen.UInt64()), gen.IntRange(0, 4), gen.IntRange(0, 3), gen.IntRange(2, maxWorkers),
 	))
 	ps.TestingRun(t)
-	if whole == 0 || partly == 0 {
-		t.Errorf("%d parallel decodes taken whole, %d fallen back to serial: want both", whole, partly)
-	}
 }
 
 // damage applies each op to a copy of data, at a position past the

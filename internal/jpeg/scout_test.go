@@ -108,24 +108,14 @@ func scanOf(t *testing.T, data []byte) (d *decoder, s scanParams, pos int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		switch m {
-		case markerSOS:
-			s, err = d.parseSOS(seg)
-			if err != nil {
+		if m == markerSOS {
+			if s, err = d.parseSOS(seg); err != nil {
 				t.Fatal(err)
 			}
 			d.out = newPlanes(&d.frame, d.bs, d.scale)
 			return d, s, d.r.pos
-		case markerSOF0, markerSOF1, markerSOF2:
-			err = d.parseSOF(m, seg)
-		case markerDHT:
-			err = d.parseDHT(seg)
-		case markerDQT:
-			err = d.parseDQT(seg)
-		case markerDRI:
-			err = d.parseDRI(seg)
 		}
-		if err != nil {
+		if err := d.segment(m, seg); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -18,7 +18,8 @@ import (
 //     at 1/8 scale), and notes its state every scoutEvery MCUs and where
 //     it stops: the bit position, the DC predictions and the end-of-band
 //     run. At 1/8 scale it also keeps every block's DC term, which is all
-//     that scale needs.
+//     that scale needs. An error (bits that are no code, say, before it is
+//     in step) does not stop it: it starts again at the next byte.
 //   - Meanwhile the serial decode goes on from the start as it always
 //     does. Once the scout is done, at each MCU it compares its own state
 //     with the scout's: when the bit position and the end-of-band run are

@@ -6,10 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leanovate/gopter"
-	"github.com/leanovate/gopter/gen"
-	"github.com/leanovate/gopter/prop"
-
 	"github.com/profileimage/profileimage/internal/jpeg"
 	"github.com/profileimage/profileimage/internal/testimage"
 )
@@ -106,22 +102,9 @@ func TestSplitDamaged(t *testing.T) {
 			not++
 		}
 	}, false)()
-	p := gopter.DefaultTestParametersWithSeed(21)
-	p.MinSuccessfulTests = 150 // -short too: fewer meet both cases too rarely
-	ps := gopter.NewProperties(p)
-	ps.Property("a split decode of damaged data is the serial decode", prop.ForAll(
-		func(file int, ops []uint64, nOps, scale int, workers int) bool {
-			data := damage(inputs[file%len(inputs)], ops[:nOps])
-			s := 1 << (scale % 4)
-			if d := sameDecode(decodeWith(t, data, s, 1), decodeWith(t, data, s, workers)); d != "" {
-				t.Logf("ops %x: 1/%d on %d goroutines: %s", ops[:nOps], s, workers, d)
-				return false
-			}
-			return true
-		},
-		gen.IntRange(0, 100), gen.SliceOfN(4, gen.UInt64()), gen.IntRange(0, 4), gen.IntRange(0, 3), gen.IntRange(2, 3),
-	))
-	ps.TestingRun(t)
+	// 150 cases under -short too: with fewer, both kinds of scan are met
+	// too rarely.
+	checkDamaged(t, "a split decode of damaged data is the serial decode", inputs, 21, 150, 3)
 	if joined == 0 || not == 0 {
 		t.Errorf("%d scans used the scout's work, %d did not: want both", joined, not)
 	}
