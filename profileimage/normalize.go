@@ -47,7 +47,7 @@ func Validate(ctx context.Context, data []byte, p vendors.Profile, opts ...Optio
 	if err := validate.Check(info, p, s.check...); err != nil || s.headerOnly {
 		return info, err
 	}
-	return info, verifyPixels(ctx, data, info, p)
+	return info, verifyPixels(ctx, data, info, p, s.concurrency)
 }
 
 // Normalize makes data right for the vendor of profile p: it validates it,

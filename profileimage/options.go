@@ -172,11 +172,14 @@ func PadColor(c color.Color) Option {
 }
 
 // Concurrency bounds how many goroutines one call may use to decode a
-// JPEG (its restart intervals in parallel, or its scan split in two), to
-// resample (a JPEG upload while it decodes) and to encode: 0 means
-// GOMAXPROCS, 1 means only the calling goroutine. The output does not depend on it. A
-// negative n is an error wrapping [ErrBadOption]. Every function reads it;
-// Validate always stays on the calling goroutine, within any bound.
+// JPEG (its restart intervals in parallel, or its scan split in two; in
+// Validate too, which decodes it at 1/8 to prove its pixels), to resample
+// (a JPEG upload while it decodes) and to encode: 0 means GOMAXPROCS, 1
+// means only the calling goroutine. The output does not depend on it. The
+// goroutines cost CPU time of their own (a split JPEG scan up to half as
+// much again at 1/2 scale): a service that is busy on every core gets
+// more uploads through with 1. A negative n is an error wrapping
+// [ErrBadOption]. Every function reads it.
 func Concurrency(n int) Option {
 	return func(s *settings) {
 		if n < 0 {

@@ -20,8 +20,9 @@ import (
 // out), a PNG's chunks up to its image data read by image/png's
 // DecodeConfig and its image data inflated and checked row by row without
 // being kept (internal/pngdata), any other format decoded as Normalize
-// decodes it. A failure is p's corrupt error.
-func verifyPixels(ctx context.Context, data []byte, info validate.Info, p vendors.Profile) error {
+// decodes it, a JPEG on up to workers goroutines. A failure is p's
+// corrupt error.
+func verifyPixels(ctx context.Context, data []byte, info validate.Info, p vendors.Profile, workers int) error {
 	if info.Format == vendors.PNG {
 		// image/png's own reading of the chunks before the image data
 		// (PLTE and tRNS lengths, chunk order), then the image data, both
@@ -43,7 +44,7 @@ func verifyPixels(ctx context.Context, data []byte, info validate.Info, p vendor
 	if info.Format == vendors.JPEG {
 		denom = 8
 	}
-	_, _, err := decodeChecked(ctx, data, info, p, denom, nil, 1)
+	_, _, err := decodeChecked(ctx, data, info, p, denom, nil, workers)
 	return err
 }
 
