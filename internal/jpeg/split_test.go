@@ -13,10 +13,10 @@ import (
 // splitInputs are the sequential streams without restart markers: the
 // crops of real photos that cjpeg wrote (testdata/real, see its README),
 // the 1 MP real-photo crops of internal/testimage and our encoder's
-// output of one of them in each of its layouts (it writes no restart
-// markers below a megapixel), and the other fixtures of testdata that are
-// sequential without a DRI segment, damaged ones included. wellFormed
-// names the ones with nothing to repair.
+// output of one of them, 4:2:0 and 4:4:4 with optimized tables (it writes
+// no restart markers below a megapixel), and the other fixtures of
+// testdata that are sequential without a DRI segment, damaged ones
+// included. wellFormed names the ones with nothing to repair.
 func splitInputs(t *testing.T) (in map[string][]byte, wellFormed map[string]bool) {
 	in, wellFormed = map[string][]byte{}, map[string]bool{}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.jpg"))
