@@ -162,16 +162,22 @@ func (d *decoder) emptyBlock(ci, bx, by int) {
 
 // emptyMCU writes the blocks of MCU (mx, my) of scan s as emptyBlock
 // does.
-func (d *decoder) emptyMCU(s *scanParams, mx, my int) {
+func (d *decoder) emptyMCU(s *scanParams, mx, my int) { d.eachBlock(s, mx, my, d.emptyBlock) }
+
+// eachBlock calls f with the component and block coordinates of each block
+// of MCU (mx, my) of scan s, in decode order (section A.2: one block in a
+// scan of one component, each component's h×v blocks in an interleaved
+// one). decodeMCU walks the same order inline, on the hot path.
+func (d *decoder) eachBlock(s *scanParams, mx, my int, f func(ci, bx, by int)) {
 	if s.n == 1 {
-		d.emptyBlock(s.comps[0].ci, mx, my)
+		f(s.comps[0].ci, mx, my)
 		return
 	}
 	for i := 0; i < s.n; i++ {
 		ci := s.comps[i].ci
 		c := &d.comp[ci]
 		for j := 0; j < c.h*c.v; j++ {
-			d.emptyBlock(ci, mx*c.h+j%c.h, my*c.v+j/c.h)
+			f(ci, mx*c.h+j%c.h, my*c.v+j/c.h)
 		}
 	}
 }

@@ -23,7 +23,7 @@ func (d *decoder) dcBlock(br *bitReader, sc *scanComp, bx, by int, pred *int32) 
 		return br.overrunError()
 	}
 	if d.store != nil { // a scout's decoder (split.go)
-		if d.store.keepDC {
+		if d.scale == 8 {
 			d.store.dc = append(d.store.dc, dc)
 		}
 		return nil

@@ -64,9 +64,6 @@ type mcuState struct {
 	run  int32    // the scout's run of MCUs (it starts a new one on an error)
 }
 
-// pos is the byte that holds the state's next bit.
-func (st *mcuState) pos() int { return int(st.at >> 3) }
-
 // scout decodes the second part of a scan, see above. The serial decode
 // polls done while the scout's goroutine writes kept, a separate
 // allocation so that the two do not share cache lines.
@@ -84,8 +81,7 @@ type kept struct {
 	states []mcuState
 	// dc, at 1/8 scale, holds the quantized DC term (with the scout's
 	// predictions) of every block decoded, in decode order.
-	dc     []int32
-	keepDC bool
+	dc []int32
 }
 
 // splitHook, when set by a test, is told at the end of each scan that
@@ -116,8 +112,8 @@ func (d *decoder) startScout(br *bitReader, s *scanParams, from int) *scout {
 	if mid-start < 16 || end-mid < 16 {
 		return nil
 	}
-	k := &kept{keepDC: d.scale == 8}
-	if k.keepDC {
+	k := &kept{}
+	if d.scale == 8 {
 		k.dc = make([]int32, 0, total*d.blocksPerMCU(s)*(64-share)/64+64)
 	}
 	sc := &scout{kept: k}
@@ -178,10 +174,10 @@ func (d *decoder) scoutScan(k *kept, stop *atomic.Bool, br *bitReader, s *scanPa
 			j++
 			continue
 		}
-		if k.keepDC {
+		if d.scale == 8 {
 			k.dc = k.dc[:j*bpm] // the failed MCU's blocks
 		}
-		next := max(br.end(), k.states[len(k.states)-1].pos()+1)
+		next := max(br.end(), int(k.states[len(k.states)-1].at>>3)+1)
 		for next < len(br.data) && br.data[next-1] == 0xff {
 			next++
 		}
@@ -274,18 +270,7 @@ func (d *decoder) replayDC(k *kept, s *scanParams, from, m0, m1 int, off *[4]int
 		b++
 	}
 	for m := m0; m < m1; m++ {
-		mx, my := m%w, m/w
-		if s.n == 1 {
-			put(s.comps[0].ci, mx, my)
-		} else {
-			for i := 0; i < s.n; i++ {
-				ci := s.comps[i].ci
-				c := &d.comp[ci]
-				for j := 0; j < c.h*c.v; j++ {
-					put(ci, mx*c.h+j%c.h, my*c.v+j/c.h)
-				}
-			}
-		}
+		d.eachBlock(s, m%w, m/w, put)
 		if (m+1)%w == 0 {
 			if err := d.ctx.Err(); err != nil {
 				return err
