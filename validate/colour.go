@@ -31,7 +31,9 @@ type ColorProfile struct {
 	Space, Class, Version string
 	// Err is why the profile cannot be used (a missing JPEG chunk, a
 	// malformed profile), or nil. Such a profile is ignored: it is never a
-	// reason to reject the upload.
+	// reason to reject the upload. Inspect checks that the profile is
+	// there whole and reads its header; a fault in its tags shows only
+	// when it is used.
 	Err error
 }
 
@@ -86,14 +88,15 @@ func EmbeddedColor(data []byte, f vendors.Format) (Color, error) {
 	return Color{}, nil
 }
 
-// describePrefix is how much of a profile describing it reads when the
+// describePrefix is how much of a profile describing it keeps when the
 // profile must be inflated (PNG iCCP) or reassembled (several JPEG
 // chunks): its header, tag table and description are at its start.
 const describePrefix = 64 << 10
 
 // describeColor fills in.ColorProfile from data's colour description,
-// reading at most describePrefix bytes of a profile that is not stored
-// whole and uncompressed (so that Inspect's allocation stays small).
+// keeping at most describePrefix bytes of a profile that is not stored
+// whole and uncompressed (so that Inspect's allocation stays small). It
+// finds the same errors as EmbeddedColor: an iCCP is inflated whole.
 func describeColor(data []byte, in *Info) {
 	if !in.Metadata.ICC && in.Format != vendors.PNG {
 		return
@@ -236,8 +239,8 @@ func jpegColor(b []byte, limit int) (Color, error) {
 }
 
 // pngColor reads iCCP, sRGB, gAMA and cHRM, which come before IDAT. An
-// iCCP is inflated up to limit bytes: below maxColorBytes, the start of
-// the profile.
+// iCCP is inflated whole, and its first limit bytes kept: below
+// maxColorBytes, the start of the profile.
 func pngColor(b []byte, limit int) (Color, error) {
 	var c Color
 	for p := 8; p+12 <= len(b); {
@@ -274,8 +277,13 @@ func pngColor(b []byte, limit int) (Color, error) {
 }
 
 // inflateICCP reads an iCCP chunk: a name, a NUL, method 0, zlib data
-// of at most maxColorBytes, of which it inflates up to limit bytes.
-func inflateICCP(d []byte, limit int) ([]byte, error) {
+// of at most maxColorBytes. It keeps the first keep bytes of the profile
+// and inflates the rest only to check it, so that Inspect (which keeps a
+// prefix) and EmbeddedColor (which keeps it all) see the same errors.
+// Like Pillow, it keeps what inflated before the stream was cut short (a
+// missing Adler-32 trailer leaves the profile whole); icc.Parse judges a
+// profile that lost bytes.
+func inflateICCP(d []byte, keep int) ([]byte, error) {
 	i := bytes.IndexByte(d, 0)
 	if i < 1 || i > 79 || i+2 > len(d) || d[i+1] != 0 {
 		return nil, colorError("bad iCCP header")
@@ -284,19 +292,17 @@ func inflateICCP(d []byte, limit int) ([]byte, error) {
 	if err != nil {
 		return nil, colorError("iCCP: " + err.Error())
 	}
-	if limit < maxColorBytes {
-		profile := make([]byte, limit)
-		n, err := io.ReadFull(z, profile)
-		if err != nil && err != io.ErrUnexpectedEOF {
-			return nil, colorError("iCCP: " + err.Error())
-		}
-		return profile[:n], nil
+	profile, err := io.ReadAll(io.LimitReader(z, int64(keep)))
+	total := int64(len(profile))
+	if err == nil && len(profile) == keep {
+		var rest int64
+		rest, err = io.Copy(io.Discard, io.LimitReader(z, maxColorBytes+1-total))
+		total += rest
 	}
-	profile, err := io.ReadAll(io.LimitReader(z, maxColorBytes+1))
-	if err != nil {
+	if err != nil && err != io.ErrUnexpectedEOF {
 		return nil, colorError("iCCP: " + err.Error())
 	}
-	if len(profile) > maxColorBytes {
+	if total > maxColorBytes {
 		return nil, colorError("iCCP inflates beyond " + strconv.Itoa(maxColorBytes) + " bytes")
 	}
 	return profile, nil

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/profileimage/profileimage/internal/icc"
 	"github.com/profileimage/profileimage/validate"
 )
 
@@ -140,8 +141,9 @@ func TestPNGColourChunks(t *testing.T) {
 }
 
 // TestICCPBombInspectsSmall: an iCCP that inflates to 64 MiB costs Inspect
-// a bounded allocation (it inflates no further than a description needs),
-// and is refused at decode time, above the 16 MiB a profile may have.
+// a bounded allocation (it keeps no more than a description needs, and
+// inflates the rest only as far as the 16 MiB a profile may have), and
+// both Inspect and EmbeddedColor refuse it.
 func TestICCPBombInspectsSmall(t *testing.T) {
 	var z bytes.Buffer
 	w := zlib.NewWriter(&z)
@@ -166,5 +168,71 @@ func TestICCPBombInspectsSmall(t *testing.T) {
 	}
 	if _, err := validate.EmbeddedColor(data, in.Format); !errors.Is(err, validate.ErrColorProfile) {
 		t.Errorf("EmbeddedColor: %v", err)
+	}
+}
+
+// iccpData returns the zlib data of the iCCP chunk of the PNG b.
+func iccpData(t *testing.T, b []byte) []byte {
+	t.Helper()
+	for p := 8; p+12 <= len(b); {
+		n := int(binary.BigEndian.Uint32(b[p:]))
+		if string(b[p+4:p+8]) == "iCCP" {
+			d := b[p+8 : p+8+n]
+			return d[bytes.IndexByte(d, 0)+2:]
+		}
+		p += 12 + n
+	}
+	t.Fatal("no iCCP chunk")
+	return nil
+}
+
+// TestICCPCutShort: Inspect and EmbeddedColor agree on an iCCP whose
+// zlib data is cut short or damaged. Without its Adler-32 trailer the
+// profile is whole and used, as Pillow uses it; cut inside the deflate
+// data, what inflated is kept and icc.Parse refuses it; a wrong checksum
+// makes the profile unusable in both.
+func TestICCPCutShort(t *testing.T) {
+	p3 := readColour(t, "p3.png")
+	in, err := validate.Inspect(p3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := validate.EmbeddedColor(p3, in.Format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := iccpData(t, p3)
+	badSum := append([]byte(nil), z...)
+	badSum[len(badSum)-1] ^= 1
+	for _, c := range []struct {
+		name   string
+		z      []byte
+		usable bool // the profile inflates whole
+		err    bool // both report an ErrColorProfile
+	}{
+		{"no trailer", z[:len(z)-4], true, false},
+		{"half a trailer", z[:len(z)-2], true, false},
+		{"cut in the data", z[:len(z)/2], false, false},
+		{"wrong checksum", badSum, false, true},
+	} {
+		data := pngWith(t, pngChunk("iCCP", append([]byte("P3\x00\x00"), c.z...)))
+		in, err := validate.Inspect(data)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		col, err := validate.EmbeddedColor(data, in.Format)
+		if got := errors.Is(err, validate.ErrColorProfile); got != c.err {
+			t.Errorf("%s: EmbeddedColor's error %v", c.name, err)
+		}
+		if got := errors.Is(in.ColorProfile.Err, validate.ErrColorProfile); got != c.err {
+			t.Errorf("%s: Inspect's profile %+v", c.name, in.ColorProfile)
+		}
+		if c.err {
+			continue
+		}
+		_, perr := icc.Parse(col.ICC)
+		if c.usable != (perr == nil && bytes.Equal(col.ICC, whole.ICC)) {
+			t.Errorf("%s: %d of the profile's %d bytes, icc.Parse: %v", c.name, len(col.ICC), len(whole.ICC), perr)
+		}
 	}
 }
