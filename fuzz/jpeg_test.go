@@ -45,16 +45,20 @@ const fuzzMaxPixels = 1 << 20
 //     differs when luma is sampled 4× and chroma 2× horizontally, and in
 //     restart counting for components sampled more than 1×1. When our
 //     Config shows such a layout, only the absence of panics is checked.
+//   - Arithmetic coding (SOF9, SOF10): we decode it, as libjpeg does;
+//     image/jpeg refuses it. Against image/jpeg, nothing is compared.
 func FuzzJPEGDecode(f *testing.F) {
 	var files []string
 	if dir := testimage.GoTestdata(); dir != "" {
 		files, _ = filepath.Glob(filepath.Join(dir, "*.jpeg"))
 	}
-	// The decoder's own fixtures: unusual sampling layouts and the damage
-	// libjpeg repairs (internal/jpeg/testdata/README.md).
+	// The decoder's own fixtures: unusual sampling layouts, the damage
+	// libjpeg repairs (internal/jpeg/testdata/README.md), real-photo crops
+	// and their arithmetic-coded rewrites.
 	fixtures, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "*.jpg"))
 	real, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "real", "*.jpg"))
-	fixtures = append(fixtures, real...)
+	arith, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "arith", "*.jpg"))
+	fixtures = append(append(fixtures, real...), arith...)
 	for _, file := range append(files, fixtures...) {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -82,7 +86,7 @@ func FuzzJPEGDecode(f *testing.F) {
 			checkScaled(t, data, ours)
 		}
 		checkParallel(t, data, ours, err)
-		if oc, cerr := jpeg.DecodeConfig(data); cerr == nil && (layoutDiffers(oc, data) || !stdLayout(oc)) {
+		if oc, cerr := jpeg.DecodeConfig(data); cerr == nil && (oc.Arithmetic || layoutDiffers(oc, data) || !stdLayout(oc)) {
 			return
 		}
 		std, serr := stdjpeg.Decode(bytes.NewReader(data))

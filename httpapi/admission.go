@@ -126,7 +126,22 @@ const (
 	// upload (a padded output can hold more pixels than a small upload;
 	// bytesPerUpload covers those).
 	bytesPerBudgetPixel = 6
+	// A progressive or arithmetic-coded JPEG keeps every coefficient of
+	// every component until its last scan: 4 bytes each, at most one a
+	// pixel per component (4:4:4), whatever scale it is decoded at.
+	bytesPerStoredCoefficient = 4
 )
+
+// jpegComponents is the number of components of a JPEG of colour model m.
+func jpegComponents(m validate.ColorModel) int64 {
+	switch m {
+	case validate.ColorGray:
+		return 1
+	case validate.ColorCMYK:
+		return 4
+	}
+	return 3
+}
 
 // decodeCost estimates the bytes that normalizing and scaling an upload
 // to profile p takes, from its header.
@@ -140,6 +155,9 @@ func decodeCost(info validate.Info, p vendors.Profile) int64 {
 	}
 	if p.MaxBytes > 0 {
 		per += bytesPerBudgetPixel
+	}
+	if info.Format == vendors.JPEG && (info.Progressive || info.Arithmetic) {
+		per += bytesPerStoredCoefficient * jpegComponents(info.ColorModel)
 	}
 	return bytesPerUpload + int64(info.Width)*int64(info.Height)*per
 }

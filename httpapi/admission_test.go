@@ -3,9 +3,12 @@ package httpapi
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/profileimage/profileimage/validate"
 	"github.com/profileimage/profileimage/vendors"
 )
 
@@ -110,6 +113,31 @@ func TestBusyAnswers(t *testing.T) {
 	for _, share := range []*semaphore{svc.admission.bodies, svc.admission.pixels} {
 		if used, n := share.state(); used != 0 || n != 0 {
 			t.Errorf("after the requests: %d units used, %d waiting", used, n)
+		}
+	}
+}
+
+// TestDecodeCostCountsStoredCoefficients: the same photo crop,
+// Huffman-coded sequential, arithmetic-coded sequential and
+// arithmetic-coded progressive (internal/jpeg/testdata), costs 12 bytes a
+// pixel more when its coefficients are kept until the last scan.
+func TestDecodeCostCountsStoredCoefficients(t *testing.T) {
+	p := vendors.MustLookup("ringcentral")
+	cost := func(path string) int64 {
+		data, err := os.ReadFile(filepath.Join("..", "internal", "jpeg", "testdata", path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := validate.Inspect(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return decodeCost(info, p)
+	}
+	base := cost("real/iphone-444.jpg")
+	for _, f := range []string{"arith/iphone-444-arith.jpg", "arith/iphone-444-arith-prog.jpg"} {
+		if got, want := cost(f), base+320*240*12; got != want {
+			t.Errorf("%s: cost %d, want %d", f, got, want)
 		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 // TestNormalizeDamagedJPEG runs the decoder's fixtures (unusual sampling
 // layouts and damaged files, internal/jpeg/testdata) through Normalize:
 // what libjpeg reads with a warning comes out as an image, and so do the
-// profile's sizes; damage and a truncated scan are corrupt; arithmetic
-// coding is unsupported.
+// profile's sizes (arithmetic coding included); damage and a truncated
+// scan are corrupt.
 func TestNormalizeDamagedJPEG(t *testing.T) {
 	refused := map[string]vendors.Reason{
 		"cut":             vendors.ReasonCorrupt,
@@ -25,7 +25,6 @@ func TestNormalizeDamagedJPEG(t *testing.T) {
 		"restart-cut-eoi": vendors.ReasonCorrupt,
 		"soi-damaged":     vendors.ReasonCorrupt,
 		"no-soi":          vendors.ReasonCorrupt,
-		"arithmetic":      vendors.ReasonUnsupportedFormat,
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "internal", "jpeg", "testdata", "*.jpg"))
 	if len(files) < 30 {

@@ -29,6 +29,10 @@ type Info struct {
 	// segments) of a JPEG and is 0 for other formats.
 	Progressive bool
 	Scans       int
+	// Arithmetic reports a JPEG whose entropy coding is arithmetic (SOF9,
+	// SOF10) rather than Huffman: libjpeg and this library decode it,
+	// browsers do not show it.
+	Arithmetic bool
 
 	// ColorModel is how pixels are stored; HasAlpha reports an alpha
 	// channel or transparency (tRNS, GIF transparent index, WebP ALPH).

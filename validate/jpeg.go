@@ -11,6 +11,8 @@ import (
 const (
 	markerSOF0  = 0xc0 // baseline
 	markerSOF2  = 0xc2 // progressive, Huffman
+	markerSOF9  = 0xc9 // extended sequential, arithmetic
+	markerSOF10 = 0xca // progressive, arithmetic
 	markerDHT   = 0xc4
 	markerJPG   = 0xc8
 	markerDAC   = 0xcc
@@ -31,12 +33,10 @@ const (
 // unsupportedSOF names the frame types the decoder does not support.
 func unsupportedSOF(m byte) (string, bool) {
 	switch m {
-	case 0xc3:
+	case 0xc3, 0xcb:
 		return "lossless JPEG", true
-	case 0xc5, 0xc6, 0xc7:
+	case 0xc5, 0xc6, 0xc7, 0xcd, 0xce, 0xcf:
 		return "differential (hierarchical) JPEG", true
-	case 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf:
-		return "arithmetic-coded JPEG", true
 	}
 	return "", false
 }
@@ -234,8 +234,9 @@ func jpegFrame(m byte, seg []byte, st *jpegState, in *Info) *Error {
 		st.ids[i] = seg[6+3*i]
 	}
 	st.rgbIDs = nc == 3 && seg[6] == 'R' && seg[9] == 'G' && seg[12] == 'B'
-	st.progressive = m == markerSOF2
+	st.progressive = m == markerSOF2 || m == markerSOF10
 	in.Progressive = st.progressive
+	in.Arithmetic = m == markerSOF9 || m == markerSOF10
 	return nil
 }
 

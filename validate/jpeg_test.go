@@ -29,7 +29,6 @@ func TestInspectJPEGFixtures(t *testing.T) {
 		"progressive-cut": {corrupt_, "no end of image (EOI)"},
 		"soi-damaged":     {corrupt_, "damaged start-of-image marker"},
 		"no-soi":          {corrupt_, "damaged start-of-image marker"},
-		"arithmetic":      {unsupported_, "arithmetic-coded JPEG"},
 	}
 	files, _ := filepath.Glob(filepath.Join(jpegFixtures, "*.jpg"))
 	if len(files) < 30 {

@@ -17,8 +17,11 @@ type Config struct {
 	// Decode returns it: 4:4:4 for the layouts it upsamples (see Sampling
 	// for the stream's own factors).
 	Subsample image.YCbCrSubsampleRatio
-	// Progressive reports a progressive (SOF2) stream.
+	// Progressive reports a progressive (SOF2 or SOF10) stream.
 	Progressive bool
+	// Arithmetic reports arithmetic entropy coding (SOF9 or SOF10), which
+	// libjpeg decodes and browsers do not.
+	Arithmetic bool
 	// RestartInterval is the restart interval in MCUs declared before the
 	// first scan, 0 for none.
 	RestartInterval int
@@ -56,13 +59,13 @@ func DecodeConfig(data []byte) (Config, error) {
 				return Config{}, errMissingSOF
 			}
 			return f.config(), nil
-		case markerSOF0, markerSOF1, markerSOF2:
+		case markerSOF0, markerSOF1, markerSOF2, markerSOF9, markerSOF10:
 			err = f.parseSOF(m, seg)
 		case markerDRI:
 			err = f.parseDRI(seg)
 		case markerAPP0, markerAPP14:
 			f.parseAPP(m, seg)
-		case markerDHT, markerDQT:
+		case markerDHT, markerDQT, markerDAC:
 			// Tables: not part of the header.
 		default:
 			err = otherMarker(m)
@@ -77,7 +80,7 @@ func DecodeConfig(data []byte) (Config, error) {
 func (f *frame) config() Config {
 	c := Config{
 		Width: f.width, Height: f.height, Components: f.nComp,
-		Progressive: f.progressive, RestartInterval: f.ri,
+		Progressive: f.progressive, Arithmetic: f.arithmetic, RestartInterval: f.ri,
 		Sampling: make([]image.Point, f.nComp),
 	}
 	for i := range c.Sampling {

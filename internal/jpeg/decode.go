@@ -10,6 +10,10 @@ type decoder struct {
 	frame
 	quant [4][64]int32 // quantization tables, zig-zag order
 	huff  [2][4]huffTable
+	// dac holds the arithmetic conditioning of DC (0) and AC (1) tables
+	// that a DAC segment set (dacSet).
+	dac    [2][4]uint8
+	dacSet [2][4]bool
 
 	r      reader
 	ctx    context.Context
@@ -19,7 +23,7 @@ type decoder struct {
 	nScans int
 
 	out    *planes
-	coeffs [4][]int32 // progressive: every block's coefficients, natural order
+	coeffs [4][]int32 // progressive or arithmetic: every block's coefficients, natural order
 	eobRun int        // progressive end-of-band run, kept across scans as image/jpeg does
 
 	streamed int // output rows already handed to opts.Rows
@@ -96,13 +100,15 @@ func (d *decoder) decode() error {
 // segment reads a segment other than SOS and EOI: marker m, payload seg.
 func (d *decoder) segment(m byte, seg []byte) error {
 	switch m {
-	case markerSOF0, markerSOF1, markerSOF2:
+	case markerSOF0, markerSOF1, markerSOF2, markerSOF9, markerSOF10:
 		if err := d.parseSOF(m, seg); err != nil {
 			return err
 		}
 		return d.checkSize()
 	case markerDHT:
 		return d.parseDHT(seg)
+	case markerDAC:
+		return d.parseDAC(seg)
 	case markerDQT:
 		return d.parseDQT(seg)
 	case markerDRI:
@@ -142,9 +148,13 @@ func (d *decoder) checkSize() error {
 	return nil
 }
 
+// stored reports whether the scans store every block's coefficients, to
+// be transformed by finish: in a progressive or arithmetic-coded image.
+func (d *decoder) stored() bool { return d.progressive || d.arithmetic }
+
 // finish turns the decoded planes into the output image.
 func (d *decoder) finish() (image.Image, error) {
-	if d.progressive && d.out != nil {
+	if d.stored() && d.out != nil {
 		if err := d.reconstructProgressive(); err != nil {
 			return nil, err
 		}

@@ -3,13 +3,15 @@
 //
 // # Decoding
 //
-// [Decode] reads 8-bit Huffman-coded JPEG (ITU-T T.81): baseline,
-// extended sequential and progressive (spectral selection and successive
-// approximation), gray, Y'CbCr, Adobe RGB, CMYK and YCCK, with restart
-// intervals. It accepts what image/jpeg accepts and returns the same image
-// types (*image.YCbCr keeps the stream's subsampling, so Y'CbCr data is
-// never converted to RGB); at full size every sample is within one level
-// of image/jpeg's.
+// [Decode] reads 8-bit JPEG (ITU-T T.81): baseline, extended sequential
+// and progressive (spectral selection and successive approximation),
+// Huffman or arithmetic-coded, gray, Y'CbCr, Adobe RGB, CMYK and YCCK,
+// with restart intervals. It accepts what image/jpeg accepts and returns
+// the same image types (*image.YCbCr keeps the stream's subsampling, so
+// Y'CbCr data is never converted to RGB); at full size every sample is
+// within one level of image/jpeg's. It also reads the arithmetic-coded
+// files that libjpeg reads and image/jpeg refuses, as libjpeg decodes
+// them; a scan of those cut short is not detected (see arith.go).
 //
 // It also reads every sampling layout that T.81 allows (factors 1 to 4),
 // as libjpeg does: those that image/jpeg refuses (luma 1×3 or 3×1, chroma
@@ -80,8 +82,8 @@
 //
 // Bad input gives a [FormatError] (and errors.Is(err, io.ErrUnexpectedEOF)
 // for a truncated stream); valid input using features this package does
-// not implement (arithmetic coding, 12-bit samples, lossless and
-// hierarchical modes) gives an [UnsupportedError]; a refusal on a limit
+// not implement (12-bit samples, lossless and hierarchical modes) gives
+// an [UnsupportedError]; a refusal on a limit
 // gives a *[LimitError].
 //
 // # Security Considerations
@@ -89,8 +91,9 @@
 // Decode never panics and never loops without bound on any input. Before
 // allocating pixel memory it checks the frame's width×height against
 // DecodeOptions.MaxPixels (default [DefaultMaxPixels]), so a header
-// claiming 65535×65535 costs nothing; a progressive stream holds its
-// coefficients (4 bytes per sample) until the end, and the number of
+// claiming 65535×65535 costs nothing; a progressive or arithmetic-coded
+// stream holds its coefficients (4 bytes per sample) until the end, and
+// the number of
 // scans, each of which can cost a pass over every block, is capped by
 // DecodeOptions.MaxScans (default [DefaultMaxScans]). Call [DecodeConfig]
 // first to apply a tighter policy. All functions are safe for concurrent

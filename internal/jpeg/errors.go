@@ -18,8 +18,8 @@ func (e FormatError) Is(target error) bool {
 }
 
 // UnsupportedError reports that the input is a valid JPEG stream that uses a
-// feature this package does not implement (arithmetic coding, 12-bit or
-// lossless coding, hierarchical mode).
+// feature this package does not implement (12-bit or lossless coding,
+// hierarchical mode).
 type UnsupportedError string
 
 // Error implements the error interface.

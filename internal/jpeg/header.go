@@ -8,8 +8,9 @@ type frame struct {
 	comp          [4]component
 	baseline      bool
 	progressive   bool
-	mxx, myy      int // number of MCUs across and down
-	hmax, vmax    int // the largest sampling factors
+	arithmetic    bool // arithmetic entropy coding (SOF9, SOF10), see arith.go
+	mxx, myy      int  // number of MCUs across and down
+	hmax, vmax    int  // the largest sampling factors
 	// general is set for a sampling layout that the output image types
 	// cannot hold as decoded (see planar): the planes are then converted
 	// at the end.
@@ -30,7 +31,8 @@ func (f *frame) parseSOF(marker byte, p []byte) error {
 		return FormatError("multiple SOF markers")
 	}
 	f.baseline = marker == markerSOF0
-	f.progressive = marker == markerSOF2
+	f.progressive = marker == markerSOF2 || marker == markerSOF10
+	f.arithmetic = marker == markerSOF9 || marker == markerSOF10
 	switch len(p) {
 	case 6 + 3*1, 6 + 3*3, 6 + 3*4:
 	default:
@@ -85,6 +87,46 @@ func (f *frame) parseSOF(marker byte, p []byte) error {
 	}
 	f.general = !f.planar()
 	return nil
+}
+
+// parseDAC reads a define-arithmetic-conditioning segment (section
+// B.2.4.3): for a DC table its bounds L and U (0 <= L <= U <= 15), for an
+// AC table its Kx (1..63).
+func (d *decoder) parseDAC(p []byte) error {
+	if len(p)%2 != 0 {
+		return FormatError("DAC has wrong length")
+	}
+	for ; len(p) > 0; p = p[2:] {
+		tc, tb, cs := p[0]>>4, p[0]&15, p[1]
+		switch {
+		case tb > 3 || tc > 1:
+			return FormatError("bad DAC table")
+		case tc == 0 && cs&15 > cs>>4:
+			return FormatError("bad DAC DC bounds")
+		case tc == 1 && (cs < 1 || cs > 63):
+			return FormatError("bad DAC Kx")
+		}
+		d.dac[tc][tb], d.dacSet[tc][tb] = cs, true
+	}
+	return nil
+}
+
+// dcConditioning returns DC table tb's bounds L and U: 0 and 1 unless a
+// DAC segment set them (section F.1.4.4.1.2).
+func (d *decoder) dcConditioning(tb uint8) (l, u uint8) {
+	if !d.dacSet[0][tb] {
+		return 0, 1
+	}
+	return d.dac[0][tb] & 15, d.dac[0][tb] >> 4
+}
+
+// acConditioning returns AC table tb's Kx: 5 unless a DAC segment set it
+// (section F.1.4.4.2).
+func (d *decoder) acConditioning(tb uint8) uint8 {
+	if !d.dacSet[1][tb] {
+		return 5
+	}
+	return d.dac[1][tb]
 }
 
 // parseDQT reads a define-quantization-table segment (section B.2.4.1).

@@ -9,6 +9,8 @@ const (
 	markerSOF2  = 0xc2 // progressive, Huffman
 	markerSOF3  = 0xc3 // lossless, Huffman
 	markerDHT   = 0xc4
+	markerSOF9  = 0xc9 // extended sequential, arithmetic
+	markerSOF10 = 0xca // progressive, arithmetic
 	markerDAC   = 0xcc // arithmetic conditioning
 	markerRST0  = 0xd0
 	markerRST7  = 0xd7
@@ -155,9 +157,7 @@ func otherMarker(m byte) error {
 		return nil
 	case m == markerSOF3 || m == 0xc7 || m == 0xcb || m == 0xcf:
 		return UnsupportedError("lossless JPEG")
-	case 0xc9 <= m && m <= 0xcb || 0xcd <= m && m <= 0xcf || m == markerDAC:
-		return UnsupportedError("arithmetic coding")
-	case m == 0xc5 || m == 0xc6 || m == 0xde || m == 0xdf:
+	case m == 0xc5 || m == 0xc6 || m == 0xcd || m == 0xce || m == 0xde || m == 0xdf:
 		return UnsupportedError("hierarchical JPEG")
 	case m == 0xf7:
 		return UnsupportedError("JPEG-LS")

@@ -88,7 +88,7 @@ func (d *decoder) scan(p []byte) error {
 	if d.out == nil {
 		d.out = newPlanes(&d.frame, d.bs, d.scale)
 	}
-	if d.progressive {
+	if d.stored() {
 		for i := 0; i < s.n; i++ {
 			ci := s.comps[i].ci
 			if d.coeffs[ci] == nil {
@@ -97,20 +97,13 @@ func (d *decoder) scan(p []byte) error {
 			}
 		}
 	}
-	br := &bitReader{data: d.r.data, pos: d.r.pos, origin: d.r.pos}
-	from, err2 := d.parallel(br, &s)
-	if w, h, _ := d.mcuGrid(&s); err2 == nil && from < w*h {
-		err2 = d.sequence(br, &s, from)
+	if d.arithmetic {
+		err = d.arithScan(&s)
+	} else {
+		err = d.huffmanScan(&s)
 	}
-	// The segments go on from the first byte the scan took no bit of:
-	// bytes the bit reader loaded ahead and the scan did not use are
-	// extraneous data before the next marker. This depends only on where
-	// the scan's bits end, not on how far ahead the reader had loaded, so
-	// that a scan split between goroutines (see split.go) ends as its
-	// serial decode does.
-	d.r.pos = br.end()
-	if err2 != nil {
-		return err2
+	if err != nil {
+		return err
 	}
 	if s.al == 0 {
 		band := ^uint64(0) >> (63 - s.se) &^ (1<<s.ss - 1)
@@ -119,6 +112,24 @@ func (d *decoder) scan(p []byte) error {
 		}
 	}
 	return nil
+}
+
+// huffmanScan decodes Huffman-coded scan s, whose data follows at d.r.pos,
+// on several goroutines where it can.
+func (d *decoder) huffmanScan(s *scanParams) error {
+	br := &bitReader{data: d.r.data, pos: d.r.pos, origin: d.r.pos}
+	from, err2 := d.parallel(br, s)
+	if w, h, _ := d.mcuGrid(s); err2 == nil && from < w*h {
+		err2 = d.sequence(br, s, from)
+	}
+	// The segments go on from the first byte the scan took no bit of:
+	// bytes the bit reader loaded ahead and the scan did not use are
+	// extraneous data before the next marker. This depends only on where
+	// the scan's bits end, not on how far ahead the reader had loaded, so
+	// that a scan split between goroutines (see split.go) ends as its
+	// serial decode does.
+	d.r.pos = br.end()
+	return err2
 }
 
 // blockFunc decodes one block of scan component sc at block (bx, by).
@@ -255,7 +266,7 @@ func (d *decoder) decodeMCU(br *bitReader, s *scanParams, block blockFunc, mx, m
 // Y'CbCr in a planar layout; RGB, CMYK and general layouts are converted
 // at the end). Otherwise finish hands out every row at once.
 func (d *decoder) streams(s *scanParams) bool {
-	return d.opts != nil && d.opts.Rows != nil && !d.progressive && d.nScans == 1 &&
+	return d.opts != nil && d.opts.Rows != nil && !d.stored() && d.nScans == 1 &&
 		s.n == d.nComp && !d.general && (d.nComp == 1 || d.nComp == 3 && !d.isRGB())
 }
 

@@ -10,13 +10,13 @@ import (
 	"github.com/profileimage/profileimage/internal/testimage"
 )
 
-// splitInputs are the sequential streams without restart markers: the
-// crops of real photos that cjpeg wrote (testdata/real, see its README),
-// the 1 MP real-photo crops of internal/testimage and our encoder's
-// output of one of them, 4:2:0 and 4:4:4 with optimized tables (it writes
-// no restart markers below a megapixel), and the other fixtures of
-// testdata that are sequential without a DRI segment, damaged ones
-// included. wellFormed names the ones with nothing to repair.
+// splitInputs are the sequential Huffman-coded streams without restart
+// markers: the crops of real photos that cjpeg wrote (testdata/real, see
+// its README), the 1 MP real-photo crops of internal/testimage and our
+// encoder's output of one of them, 4:2:0 and 4:4:4 with optimized tables
+// (it writes no restart markers below a megapixel), and the other
+// fixtures of testdata that are sequential without a DRI segment, damaged
+// ones included. wellFormed names the ones with nothing to repair.
 func splitInputs(t *testing.T) (in map[string][]byte, wellFormed map[string]bool) {
 	in, wellFormed = map[string][]byte{}, map[string]bool{}
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.jpg"))
@@ -27,7 +27,7 @@ func splitInputs(t *testing.T) (in map[string][]byte, wellFormed map[string]bool
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c, err := jpeg.DecodeConfig(data); err != nil || c.Progressive || c.RestartInterval != 0 {
+		if c, err := jpeg.DecodeConfig(data); err != nil || c.Progressive || c.Arithmetic || c.RestartInterval != 0 {
 			continue
 		}
 		in[f] = data
