@@ -292,12 +292,18 @@ func inflateICCP(d []byte, keep int) ([]byte, error) {
 	if err != nil {
 		return nil, colorError("iCCP: " + err.Error())
 	}
-	profile, err := io.ReadAll(io.LimitReader(z, int64(keep)))
-	total := int64(len(profile))
-	if err == nil && len(profile) == keep {
+	// A profile of up to describePrefix bytes takes one allocation; the
+	// MinRead spare keeps bytes.Buffer from growing once it is full.
+	var profile bytes.Buffer
+	profile.Grow(min(keep, describePrefix) + bytes.MinRead)
+	total, err := io.CopyN(&profile, z, int64(keep))
+	switch err {
+	case nil: // keep bytes: inflate the rest to check it
 		var rest int64
 		rest, err = io.Copy(io.Discard, io.LimitReader(z, maxColorBytes+1-total))
 		total += rest
+	case io.EOF: // the stream ended before keep bytes
+		err = nil
 	}
 	if err != nil && err != io.ErrUnexpectedEOF {
 		return nil, colorError("iCCP: " + err.Error())
@@ -305,7 +311,7 @@ func inflateICCP(d []byte, keep int) ([]byte, error) {
 	if total > maxColorBytes {
 		return nil, colorError("iCCP inflates beyond " + strconv.Itoa(maxColorBytes) + " bytes")
 	}
-	return profile, nil
+	return profile.Bytes(), nil
 }
 
 // webpColor returns the ICCP chunk of a RIFF WebP file.

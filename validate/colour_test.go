@@ -160,6 +160,7 @@ func TestICCPBombInspectsSmall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("Inspect allocated %d bytes", after.TotalAlloc-before.TotalAlloc)
 	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<10 {
 		t.Errorf("Inspect allocated %d bytes", n)
 	}
