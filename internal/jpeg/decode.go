@@ -155,7 +155,7 @@ func (d *decoder) stored() bool { return d.progressive || d.arithmetic }
 // finish turns the decoded planes into the output image.
 func (d *decoder) finish() (image.Image, error) {
 	if d.stored() && d.out != nil {
-		if err := d.reconstructProgressive(); err != nil {
+		if err := d.reconstructStored(); err != nil {
 			return nil, err
 		}
 	}

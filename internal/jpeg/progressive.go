@@ -140,9 +140,10 @@ func refineNonZero(br *bitReader, b *[64]int32, k, se, zeros int, delta int32) i
 	return k
 }
 
-// reconstructProgressive dequantizes and transforms every stored block
-// that is visible, once all scans are read.
-func (d *decoder) reconstructProgressive() error {
+// reconstructStored dequantizes and transforms every stored block that
+// is visible (of a progressive or arithmetic-coded image), once all scans
+// are read.
+func (d *decoder) reconstructStored() error {
 	for ci := 0; ci < d.nComp; ci++ {
 		if d.coeffs[ci] == nil {
 			continue
